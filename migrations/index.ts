@@ -1,0 +1,11 @@
+import type { Migration } from "kysely";
+import * as createCoalition from "./2026_11_22_070000_create_coalition.js";
+
+/**
+ * Every migration, by name, in order. Listed statically so that they load the same
+ * way under tsx, the compiled build and the test runner (a test checks that every
+ * file in this folder is listed here).
+ */
+export const migrations: Record<string, Migration> = {
+  "2026_11_22_070000_create_coalition": createCoalition,
+};

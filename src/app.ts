@@ -1,0 +1,48 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { text } from "../views/text.js";
+import { healthRoutes } from "./features/health/health.routes.js";
+import { organisationRoutes } from "./features/organisations/organisations.routes.js";
+import { proposalRoutes } from "./features/proposals/proposals.routes.js";
+import { siteRoutes } from "./features/site/site.routes.js";
+import { AssetStore } from "./http/assets.js";
+import type { AppDeps, AppEnv } from "./http/env.js";
+import { handleError, handleNotFound } from "./http/error-handler.js";
+import { AppError } from "./http/errors.js";
+import { originCheck } from "./http/middleware/origin-check.js";
+import { requestLog } from "./http/middleware/request-log.js";
+import { securityHeaders } from "./http/middleware/security-headers.js";
+import { closeConnectionsWhenShuttingDown } from "./http/middleware/shutdown.js";
+import { pageRenderer } from "./http/render.js";
+
+/** Largest request body accepted anywhere; counted on the stream, so chunked bodies are held to it too. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Builds the whole application without listening: the server and the tests share it. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const assets = new AssetStore();
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(requestLog(deps.logger));
+  app.use(closeConnectionsWhenShuttingDown(deps.lifecycle));
+  app.use(securityHeaders(deps.config));
+  app.use(originCheck(deps.config.publicOrigin));
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(413, "body_too_large", text.errors.tooLargeMessage);
+      },
+    }),
+  );
+  app.get("/static/:name", (c) => assets.respond(c, c.req.param("name")) ?? handleNotFound(c));
+  app.use(pageRenderer(assets));
+  app.route("/", healthRoutes(deps));
+  app.route("/", siteRoutes(deps));
+  app.route("/", proposalRoutes(deps));
+  app.route("/", organisationRoutes(deps));
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Everything else receives a frozen Config.
+ * Invalid values stop the start with one French sentence naming the variable.
+ */
+export type NodeEnv = "development" | "production" | "test";
+
+export interface Config {
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly publicOrigin: string;
+  readonly embeddedPostgresPort: number;
+  readonly statementTimeoutMs: number;
+  readonly databasePoolSize: number;
+  readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: "doit être un nombre entier" })
+    .int("doit être un nombre entier")
+    .min(1, "doit être compris entre 1 et 65535")
+    .max(65535, "doit être compris entre 1 et 65535")
+    .default(fallback);
+
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce
+    .number({ error: "doit être un nombre entier" })
+    .int("doit être un nombre entier")
+    .min(1, `doit être compris entre 1 et ${max}`)
+    .max(max, `doit être compris entre 1 et ${max}`)
+    .default(fallback);
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value) && URL.canParse(value), {
+    message: "doit être une URL postgres://utilisateur@hôte:port/base",
+  });
+
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: "doit être une origine http(s)://hôte[:port]",
+  })
+  .transform((value) => new URL(value).origin);
+
+const envSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"], {
+      error: "doit valoir development, production ou test",
+    })
+    .default("development"),
+  PORT: port(3000),
+  HOST: z.string().trim().min(1, "ne doit pas être vide").default("0.0.0.0"),
+  DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  DATA_DIR: z.string().trim().min(1, "ne doit pas être vide").default(".data"),
+  PUBLIC_ORIGIN: z.preprocess(emptyToUndefined, origin.optional()),
+  EMBEDDED_PG_PORT: port(54329),
+  DB_STATEMENT_TIMEOUT_MS: positiveInt(5000, 600_000),
+  DB_POOL_SIZE: positiveInt(10, 200),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(4500, 60_000),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "doit valoir fatal, error, warn, info, debug, trace ou silent",
+    })
+    .optional(),
+});
+
+function emptyToUndefined(value: unknown): unknown {
+  return typeof value === "string" && value.trim() === "" ? undefined : value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? "?");
+    throw new ConfigError(
+      `Configuration invalide : la variable ${variable} ${issue?.message ?? "est invalide"} (valeur reçue : ${JSON.stringify(env[variable] ?? "")}).`,
+    );
+  }
+  const values = parsed.data;
+  return Object.freeze({
+    nodeEnv: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: values.DATA_DIR,
+    publicOrigin: values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`,
+    embeddedPostgresPort: values.EMBEDDED_PG_PORT,
+    statementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS,
+    databasePoolSize: values.DB_POOL_SIZE,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    logLevel: values.LOG_LEVEL ?? defaultLogLevel(values.NODE_ENV),
+  });
+}
+
+function defaultLogLevel(nodeEnv: NodeEnv): Config["logLevel"] {
+  return nodeEnv === "test" ? "silent" : "info";
+}
+
+export const isProduction = (config: Config): boolean => config.nodeEnv === "production";

@@ -1,0 +1,17 @@
+import { loadConfig } from "../../config.js";
+import { createLogger } from "../../logger.js";
+import { migrateToLatest } from "../migrate.js";
+import { openDatabase } from "../open.js";
+import { seedCoalition } from "./seed.js";
+
+/** `npm run seed`: load the coalition (organisations CSV + official proposals). Safe to run twice. */
+const config = loadConfig();
+const logger = createLogger({ logLevel: config.logLevel === "silent" ? "silent" : "info" });
+const database = await openDatabase(config, logger);
+try {
+  await migrateToLatest(database.db, logger);
+  const counts = await seedCoalition(database.db);
+  logger.info(counts, "coalition chargée");
+} finally {
+  await database.close();
+}

@@ -1,0 +1,44 @@
+import { Hono } from "hono";
+import { OrganisationPage } from "../../../views/organisations/OrganisationPage.js";
+import { type CollegeGroup, OrganisationsPage } from "../../../views/organisations/OrganisationsPage.js";
+import { text } from "../../../views/text.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { renderPage } from "../../http/render.js";
+import { findOrganisationBySlug, listOrganisations } from "./organisations.queries.js";
+
+type OrganisationListRow = Awaited<ReturnType<typeof listOrganisations>>[number];
+
+/** Rows arrive ordered by college, kind and name; nest them for the page. */
+export function groupByCollegeAndKind(rows: OrganisationListRow[]): CollegeGroup[] {
+  const colleges: CollegeGroup[] = [];
+  for (const row of rows) {
+    let college = colleges.at(-1);
+    if (college?.collegeSlug !== row.collegeSlug) {
+      college = { collegeSlug: row.collegeSlug, collegeName: row.collegeName, kinds: [] };
+      colleges.push(college);
+    }
+    let kind = college.kinds.at(-1);
+    if (kind?.kindSlug !== row.kindSlug) {
+      kind = { kindSlug: row.kindSlug, kindLabel: row.kindLabel, organisations: [] };
+      college.kinds.push(kind);
+    }
+    kind.organisations.push({ slug: row.slug, name: row.name, isDemo: row.isDemo });
+  }
+  return colleges;
+}
+
+export function organisationRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/organisations", async (c) => {
+      const rows = await listOrganisations(db);
+      return renderPage(c, <OrganisationsPage colleges={groupByCollegeAndKind(rows)} total={rows.length} />, {
+        title: text.organisations.title,
+      });
+    })
+    .get("/organisations/:slug", async (c) => {
+      const organisation = await findOrganisationBySlug(db, c.req.param("slug"));
+      if (!organisation) throw notFound("Aucune organisation ne porte cette adresse.");
+      return renderPage(c, <OrganisationPage organisation={organisation} />, { title: organisation.name });
+    });
+}

@@ -1,0 +1,30 @@
+import { Hono } from "hono";
+import { HomePage } from "../../../views/home/HomePage.js";
+import { AboutPage } from "../../../views/site/AboutPage.js";
+import { text } from "../../../views/text.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
+import { renderPage } from "../../http/render.js";
+import { countKinds, countOrganisations } from "../organisations/organisations.queries.js";
+import { listProposals } from "../proposals/proposals.queries.js";
+
+export function siteRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/", async (c) => {
+      const [proposals, organisationCount, kindCount] = await Promise.all([
+        listProposals(db),
+        countOrganisations(db),
+        countKinds(db),
+      ]);
+      return renderPage(
+        c,
+        <HomePage proposals={proposals} organisationCount={organisationCount} kindCount={kindCount} />,
+        {
+          title: text.siteName,
+        },
+      );
+    })
+    .get("/a-propos", async (c) => {
+      const organisationCount = await countOrganisations(db);
+      return renderPage(c, <AboutPage organisationCount={organisationCount} />, { title: text.about.title });
+    });
+}

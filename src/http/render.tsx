@@ -1,0 +1,45 @@
+import type { Context } from "hono";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import { jsxRenderer } from "hono/jsx-renderer";
+import { AppShell } from "../../views/layouts/AppShell.js";
+import { Document } from "../../views/layouts/Document.js";
+import type { AssetStore } from "./assets.js";
+import { isPartial, varyOnHtmx } from "./htmx.js";
+
+export interface PageMeta {
+  title: string;
+  description?: string;
+}
+
+declare module "hono" {
+  interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: module augmentation must stay an interface
+    (content: string | Promise<string>, meta: PageMeta): Response | Promise<Response>;
+  }
+}
+
+/** Wraps every full page in the document and the app shell (header, nav, footer). */
+export function pageRenderer(assets: AssetStore) {
+  const urls = assets.urls();
+  return jsxRenderer(
+    ({ children, title, description }, c) => (
+      <Document title={title} description={description} assets={urls}>
+        <AppShell currentPath={c.req.path}>{children}</AppShell>
+      </Document>
+    ),
+    { docType: true },
+  );
+}
+
+/** Full page, or only the content as a fragment for htmx partial requests: same component, same URL. */
+export function renderPage(
+  c: Context,
+  content: JSX.Element,
+  meta: PageMeta,
+  status: 200 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503 = 200,
+) {
+  varyOnHtmx(c);
+  c.status(status);
+  if (isPartial(c)) return c.html(content);
+  return c.render(content, meta);
+}

@@ -1,0 +1,96 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { type OpenDatabase, openDatabase } from "./db/open.js";
+import { isUnseeded, seedCoalition } from "./db/seed/seed.js";
+import type { Lifecycle } from "./http/env.js";
+import { createLogger, type Logger } from "./logger.js";
+
+/** Start: config → database (embedded or DATABASE_URL) → migrate → seed if empty → listen → graceful stop. */
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const logger = createLogger(config);
+  const database = await openDatabaseOrExit(config, logger);
+  await migrateToLatest(database.db, logger);
+  if (config.nodeEnv !== "production" && (await isUnseeded(database.db))) {
+    const seeded = await seedCoalition(database.db);
+    logger.info(seeded, "base vide : coalition de démonstration chargée");
+  }
+  const lifecycle: Lifecycle = { shuttingDown: false };
+  const app = createApp({ config, db: database.db, logger, lifecycle });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+    logger.info({ port: info.port, database: database.source }, "Concertation à l'écoute");
+    printWelcome(config);
+  });
+  server.on("error", (error) => {
+    logger.fatal({ err: error }, `le serveur HTTP n'a pas pu écouter sur ${config.host}:${config.port} (PORT)`);
+    void database.close().finally(() => process.exit(1));
+  });
+  const stop = () => shutdown({ server, database, lifecycle, logger, timeoutMs: config.shutdownTimeoutMs });
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+function readConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function openDatabaseOrExit(config: Config, logger: Logger): Promise<OpenDatabase> {
+  try {
+    return await openDatabase(config, logger);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+function printWelcome(config: Config): void {
+  process.stdout.write(
+    `\n  Concertation est prête : ${config.publicOrigin}\n` +
+      (config.databaseUrl ? "" : `  Base : Postgres embarqué (${config.dataDir}/postgres)\n`) +
+      "  Arrêt : Ctrl+C\n\n",
+  );
+}
+
+interface ShutdownParts {
+  server: ReturnType<typeof serve>;
+  database: OpenDatabase;
+  lifecycle: Lifecycle;
+  logger: Logger;
+  timeoutMs: number;
+}
+
+/**
+ * Stop accepting, let in-flight requests finish (their keep-alive connections are
+ * closed after the response), force the rest after the timeout, then close the
+ * pool and the embedded database. Fly gives 5 s by default: the timeout stays under it.
+ */
+async function shutdown({ server, database, lifecycle, logger, timeoutMs }: ShutdownParts): Promise<void> {
+  if (lifecycle.shuttingDown) return;
+  lifecycle.shuttingDown = true;
+  logger.info("arrêt demandé : fin des requêtes en cours");
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
+  const force = setTimeout(() => {
+    logger.warn("délai d'arrêt dépassé : fermeture des connexions restantes");
+    if ("closeAllConnections" in server) server.closeAllConnections();
+  }, timeoutMs);
+  await closed;
+  clearTimeout(force);
+  await database.close().catch((error: unknown) => logger.error({ err: error }, "fermeture de la base"));
+  logger.info("arrêt terminé");
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Démarrage impossible : ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

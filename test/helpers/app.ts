@@ -1,0 +1,16 @@
+import type { Kysely } from "kysely";
+import { createApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import type { Database } from "../../src/db/database.js";
+import type { Lifecycle } from "../../src/http/env.js";
+import { createLogger } from "../../src/logger.js";
+
+export const TEST_ORIGIN = "http://localhost:3000";
+
+/** The real application over a real database, driven through app.request(). */
+export function createTestApp(db: Kysely<Database>, env: Record<string, string> = {}) {
+  const config = loadConfig({ NODE_ENV: "test", PUBLIC_ORIGIN: TEST_ORIGIN, LOG_LEVEL: "silent", ...env });
+  const lifecycle: Lifecycle = { shuttingDown: false };
+  const app = createApp({ config, db, logger: createLogger(config), lifecycle });
+  return { app, config, lifecycle };
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES } from "../../src/app.js";
+import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+
+let database: TestDatabase;
+let app: ReturnType<typeof createTestApp>["app"];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ({ app } = createTestApp(database.db));
+});
+afterAll(() => database.destroy());
+
+describe("security headers", () => {
+  it("sends a CSP without inline script and the usual protections", async () => {
+    const response = await app.request("/");
+    const csp = response.headers.get("Content-Security-Policy") ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("Permissions-Policy")).toContain("camera=()");
+    expect(response.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get("Strict-Transport-Security")).toBeNull();
+  });
+
+  it("adds HSTS for a year in production", async () => {
+    const { app: production } = createTestApp(database.db, { NODE_ENV: "production" });
+    const response = await production.request("/");
+    expect(response.headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
+  });
+});
+
+describe("origin check on state-changing requests", () => {
+  const crossSite = [
+    ["a form", "application/x-www-form-urlencoded", "a=1"],
+    ["JSON", "application/json", '{"a":1}'],
+    ["text/plain", "text/plain", "a=1"],
+    ["no content type", undefined, "a=1"],
+  ] as const;
+
+  it.each(crossSite)("refuses a cross-site POST with %s, in French", async (_label, contentType, body) => {
+    const headers: Record<string, string> = { Origin: "https://evil.example" };
+    if (contentType) headers["Content-Type"] = contentType;
+    const response = await app.request("/a-propos", { method: "POST", headers, body });
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("Cette action doit être envoyée depuis une page de Concertation.");
+  });
+
+  it("refuses a POST without Origin unless the browser says it is same-origin", async () => {
+    expect((await app.request("/a-propos", { method: "POST", body: "a=1" })).status).toBe(403);
+    const sameSite = await app.request("/a-propos", { method: "POST", headers: { "Sec-Fetch-Site": "same-site" } });
+    expect(sameSite.status).toBe(403);
+    const sameOrigin = await app.request("/a-propos", { method: "POST", headers: { "Sec-Fetch-Site": "same-origin" } });
+    expect(sameOrigin.status).toBe(404);
+  });
+
+  it("lets a same-origin POST through to routing", async () => {
+    const response = await app.request("/a-propos", { method: "POST", headers: { Origin: TEST_ORIGIN } });
+    expect(response.status).toBe(404);
+  });
+});
+
+describe("body size limit", () => {
+  it("refuses an oversized chunked body without reading it all", async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(97);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > MAX_BODY_BYTES * 4) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await app.request("/a-propos", {
+      method: "POST",
+      headers: { Origin: TEST_ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+      body: stream,
+      // @ts-expect-error Node's fetch needs this for a streamed body
+      duplex: "half",
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("Contenu trop volumineux");
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+describe("loadConfig", () => {
+  it("applies documented defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: "development",
+      port: 3000,
+      host: "0.0.0.0",
+      databaseUrl: undefined,
+      dataDir: ".data",
+      publicOrigin: "http://localhost:3000",
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("derives the public origin from PORT and normalises an explicit one", () => {
+    expect(loadConfig({ PORT: "8080" }).publicOrigin).toBe("http://localhost:8080");
+    expect(loadConfig({ PUBLIC_ORIGIN: "https://concertation.example.org/" }).publicOrigin).toBe(
+      "https://concertation.example.org",
+    );
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    ["PORT", "abc", /PORT doit être un nombre entier/],
+    ["PORT", "70000", /PORT doit être compris entre 1 et 65535/],
+    ["NODE_ENV", "staging", /NODE_ENV doit valoir development, production ou test/],
+    ["DATABASE_URL", "mysql://localhost/db", /DATABASE_URL doit être une URL postgres/],
+    ["PUBLIC_ORIGIN", "concertation.fr", /PUBLIC_ORIGIN doit être une origine/],
+    ["DATA_DIR", "  ", /DATA_DIR ne doit pas être vide/],
+  ])("refuses %s=%s with one French sentence naming it", (variable, value, message) => {
+    const attempt = () => loadConfig({ [variable]: value });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+  });
+});

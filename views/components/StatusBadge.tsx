@@ -1,0 +1,10 @@
+import type { ProposalStatus } from "../../src/db/database.js";
+import { text } from "../text.js";
+
+export function StatusBadge({ status }: { status: ProposalStatus }) {
+  return <span class={`badge badge--${status}`}>{text.status[status]}</span>;
+}
+
+export function DemoBadge() {
+  return <span class="badge badge--demo">{text.demoBadge}</span>;
+}

@@ -1,0 +1,32 @@
+import { ProposalCard, type ProposalSummaryView } from "../proposals/ProposalSummary.js";
+import { text } from "../text.js";
+
+export interface HomePageProps {
+  proposals: ProposalSummaryView[];
+  organisationCount: number;
+  kindCount: number;
+}
+
+export function HomePage({ proposals, organisationCount, kindCount }: HomePageProps) {
+  return (
+    <>
+      <h1>{text.home.title}</h1>
+      <p class="lead">{text.home.lead(organisationCount)}</p>
+      <section aria-labelledby="propositions">
+        <h2 id="propositions">{text.home.proposalsHeading}</h2>
+        <ul class="card-list">
+          {proposals.map((proposal) => (
+            <ProposalCard proposal={proposal} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="coalition">
+        <h2 id="coalition">{text.home.coalitionHeading}</h2>
+        <p>{text.home.coalitionText(organisationCount, kindCount)}</p>
+        <p>
+          <a href="/organisations">{text.home.seeOrganisations}</a>
+        </p>
+      </section>
+    </>
+  );
+}

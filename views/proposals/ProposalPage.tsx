@@ -1,0 +1,76 @@
+import type { ProposalStatus } from "../../src/db/database.js";
+import { StatusBadge } from "../components/StatusBadge.js";
+import { formatDateTime, paragraphs } from "../format.js";
+import { text } from "../text.js";
+
+export interface ProposalView {
+  number: number;
+  slug: string;
+  title: string;
+  body: string;
+  status: ProposalStatus;
+  voteOpensAt: Date | null;
+  voteClosesAt: Date | null;
+}
+
+export function ProposalPage({ proposal }: { proposal: ProposalView }) {
+  return (
+    <article>
+      <nav class="breadcrumb" aria-label="Fil d'Ariane">
+        <ol>
+          <li>
+            <a href="/">{text.nav.home}</a>
+          </li>
+          <li>
+            <a href={`/propositions/${proposal.slug}`} aria-current="page">
+              {text.proposal.numberPrefix}
+              {proposal.number}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <p class="muted">
+        {text.proposal.numberPrefix}
+        {proposal.number}
+      </p>
+      <h1>{proposal.title}</h1>
+      <p>
+        <span class="visually-hidden">{text.proposal.status} : </span>
+        <StatusBadge status={proposal.status} /> {text.statusHelp[proposal.status]}
+      </p>
+      <section aria-labelledby="texte-officiel">
+        <h2 id="texte-officiel">{text.proposal.officialText}</h2>
+        <div class="official-text">
+          {paragraphs(proposal.body).map((paragraph) => (
+            <p>{paragraph}</p>
+          ))}
+        </div>
+      </section>
+      <Schedule opensAt={proposal.voteOpensAt} closesAt={proposal.voteClosesAt} />
+      <section id="debat" class="placeholder-region" aria-labelledby="debat-titre">
+        <h2 id="debat-titre">{text.proposal.discussion}</h2>
+        <p>{text.proposal.discussionSoon}</p>
+      </section>
+      <section id="resultats" class="placeholder-region" aria-labelledby="resultats-titre">
+        <h2 id="resultats-titre">{text.proposal.results}</h2>
+        <p>{text.proposal.resultsSoon}</p>
+      </section>
+    </article>
+  );
+}
+
+function Schedule({ opensAt, closesAt }: { opensAt: Date | null; closesAt: Date | null }) {
+  const show = (value: Date | null) =>
+    value ? <time datetime={value.toISOString()}>{formatDateTime(value)}</time> : text.proposal.notScheduled;
+  return (
+    <section aria-labelledby="calendrier">
+      <h2 id="calendrier">{text.proposal.schedule}</h2>
+      <dl class="schedule">
+        <dt>{text.proposal.opensAt}</dt>
+        <dd>{show(opensAt)}</dd>
+        <dt>{text.proposal.closesAt}</dt>
+        <dd>{show(closesAt)}</dd>
+      </dl>
+    </section>
+  );
+}
