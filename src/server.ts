@@ -90,6 +90,16 @@ async function shutdown({ server, database, lifecycle, logger, timeoutMs }: Shut
   process.exit(0);
 }
 
+// Last-resort nets: a stray rejection is logged and the process lives on; an uncaught
+// exception leaves state unknown, so we log it and exit for the supervisor to restart us.
+process.on("unhandledRejection", (reason) => {
+  process.stderr.write(`Promesse rejetée non gérée : ${reason instanceof Error ? reason.stack : String(reason)}\n`);
+});
+process.on("uncaughtException", (error) => {
+  process.stderr.write(`Exception non gérée : ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
+
 main().catch((error: unknown) => {
   process.stderr.write(`Démarrage impossible : ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -17,8 +17,8 @@ export interface DatabaseHandle {
 }
 
 /**
- * One pg Pool per process. The error listener matters: without it, an idle
- * client losing its connection (database restart) would crash the process.
+ * One pg Pool per process. The error listeners matter: without them, a client
+ * losing its connection (database restart) would crash the process.
  */
 export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({
@@ -31,6 +31,13 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   });
   pool.on("error", (error) => {
     options.logger.warn({ err: error }, "connexion Postgres inactive perdue");
+  });
+  // A client checked out at the very moment its socket dies has no pool listener:
+  // its "error" event would be uncaught. The query it runs fails and becomes a 503.
+  pool.on("connect", (client) => {
+    client.on("error", (error) =>
+      options.logger.warn({ err: error }, "connexion Postgres perdue en cours d'utilisation"),
+    );
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };

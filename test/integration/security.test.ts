@@ -76,13 +76,13 @@ describe("body size limit", () => {
         controller.enqueue(chunk);
       },
     });
-    const response = await app.request("/a-propos", {
+    const init = {
       method: "POST",
       headers: { Origin: TEST_ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
       body: stream,
-      // @ts-expect-error Node's fetch needs this for a streamed body
-      duplex: "half",
-    });
+      duplex: "half", // required by Node's Request for a streamed body
+    } as RequestInit;
+    const response = await app.request("/a-propos", init);
     expect(response.status).toBe(413);
     expect(await response.text()).toContain("Contenu trop volumineux");
   });

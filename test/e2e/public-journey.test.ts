@@ -1,0 +1,80 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailable, expectNoAxeViolations, launchChromium, watchPage } from "../helpers/browser.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { listen } from "../helpers/http-server.js";
+
+describe.runIf(chromiumAvailable())("public journey in Chromium", () => {
+  let database: TestDatabase;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await listen(database.db);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.destroy();
+  });
+
+  it("opens the home page, follows a proposal, with zero axe violations", async () => {
+    const page = await browser.newPage();
+    const problems = watchPage(page, server.origin);
+    await page.goto(`${server.origin}/`);
+    expect(await page.locator("h1").textContent()).toBe("Accès aux soins : quatre propositions communes");
+    expect(await page.locator(".card-list .card").count()).toBe(4);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: /ESCAP/ }).click();
+    await page.waitForURL(`${server.origin}/propositions/escap`);
+    expect(await page.locator("h1").textContent()).toBe("ESCAP");
+    await expect.poll(() => page.locator(".official-text").textContent()).toContain("coordonnées autour du patient");
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  it("is usable with the keyboard: the skip link comes first and focus is visible", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/organisations`);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const style = getComputedStyle(element);
+      return { text: element.textContent, outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(focused.text).toBe("Aller au contenu");
+    expect(focused.outline).not.toBe("none");
+    expect(Number.parseFloat(focused.width)).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("contenu");
+    await expectNoAxeViolations(page);
+  });
+
+  it.each(["/organisations", "/organisations/apvf", "/a-propos", "/propositions/inexistante"])(
+    "%s has zero axe violations",
+    async (path) => {
+      const page = await browser.newPage();
+      const problems = watchPage(page, server.origin);
+      await page.goto(`${server.origin}${path}`);
+      await expectNoAxeViolations(page);
+      expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
+    },
+  );
+
+  it("the axe check itself fails on a faulty page (guards against a check that cannot fail)", async () => {
+    const page = await browser.newPage();
+    await page.setContent('<html><body><img src="/x.png"><a href="/"></a></body></html>');
+    await expect(expectNoAxeViolations(page)).rejects.toThrow(/image-alt/);
+  });
+
+  it("stays readable on a phone-sized screen without horizontal scrolling", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${server.origin}/propositions/stages`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: "test-results/proposal-mobile.png", fullPage: true });
+  });
+});
