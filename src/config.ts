@@ -91,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const values = parsed.data;
+  if (values.NODE_ENV === "production") requireInProduction(values);
   return Object.freeze({
     nodeEnv: values.NODE_ENV,
     port: values.PORT,
@@ -104,6 +105,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     logLevel: values.LOG_LEVEL ?? defaultLogLevel(values.NODE_ENV),
   });
+}
+
+/** Production never starts an embedded database and never guesses its public origin (the CSRF check relies on it). */
+function requireInProduction(values: z.infer<typeof envSchema>): void {
+  if (!values.DATABASE_URL) {
+    throw new ConfigError("Configuration invalide : la variable DATABASE_URL est obligatoire en production.");
+  }
+  if (!values.PUBLIC_ORIGIN) {
+    throw new ConfigError(
+      "Configuration invalide : la variable PUBLIC_ORIGIN est obligatoire en production (ex. https://concertation.example.org).",
+    );
+  }
 }
 
 function defaultLogLevel(nodeEnv: NodeEnv): Config["logLevel"] {

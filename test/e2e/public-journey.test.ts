@@ -1,6 +1,13 @@
+/// <reference lib="dom" />
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, expectNoAxeViolations, launchChromium, watchPage } from "../helpers/browser.js";
+import {
+  axeViolations,
+  chromiumAvailable,
+  expectNoAxeViolations,
+  launchChromium,
+  watchPage,
+} from "../helpers/browser.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { listen } from "../helpers/http-server.js";
 
@@ -67,7 +74,8 @@ describe.runIf(chromiumAvailable())("public journey in Chromium", () => {
   it("the axe check itself fails on a faulty page (guards against a check that cannot fail)", async () => {
     const page = await browser.newPage();
     await page.setContent('<html><body><img src="/x.png"><a href="/"></a></body></html>');
-    await expect(expectNoAxeViolations(page)).rejects.toThrow(/image-alt/);
+    const violations = await axeViolations(page);
+    expect(violations.some((line) => line.startsWith("image-alt"))).toBe(true);
   });
 
   it("stays readable on a phone-sized screen without horizontal scrolling", async () => {

@@ -36,16 +36,19 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Runs axe-core in the page (with the page's own CSP in force) and fails on any violation. */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
+/** Runs axe-core in the page, with the page's own CSP in force; one line per violation. */
+export async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
     const result = await axe.run();
     return result.violations as { id: string; help: string; nodes: { target: string[] }[] }[];
   });
-  const summary = violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  return violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  expect(await axeViolations(page), `axe violations on ${page.url()}`).toEqual([]);
 }
 
 /** Collects console errors (CSP violations show there) and requests leaving our origin. */

@@ -26,6 +26,17 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });
 
+  it("requires DATABASE_URL and PUBLIC_ORIGIN in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", PUBLIC_ORIGIN: "https://c.example" })).toThrow(
+      /DATABASE_URL est obligatoire en production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://u@h/db" })).toThrow(
+      /PUBLIC_ORIGIN est obligatoire en production/,
+    );
+    const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://u@h/db", PUBLIC_ORIGIN: "https://c.example" });
+    expect(config.publicOrigin).toBe("https://c.example");
+  });
+
   it.each([
     ["PORT", "abc", /PORT doit être un nombre entier/],
     ["PORT", "70000", /PORT doit être compris entre 1 et 65535/],
