@@ -33,7 +33,11 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://u@h/db" })).toThrow(
       /PUBLIC_ORIGIN est obligatoire en production/,
     );
-    const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://u@h/db", PUBLIC_ORIGIN: "https://c.example" });
+    const config = loadConfig({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://u@h/db",
+      PUBLIC_ORIGIN: "https://c.example",
+    });
     expect(config.publicOrigin).toBe("https://c.example");
   });
 
