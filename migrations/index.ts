@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as createCoalition from "./2026_11_22_070000_create_coalition.js";
+import * as createAccounts from "./2026_11_22_080000_create_accounts.js";
 
 /**
  * Every migration, by name, in order. Listed statically so that they load the same
@@ -8,4 +9,5 @@ import * as createCoalition from "./2026_11_22_070000_create_coalition.js";
  */
 export const migrations: Record<string, Migration> = {
   "2026_11_22_070000_create_coalition": createCoalition,
+  "2026_11_22_080000_create_accounts": createAccounts,
 };

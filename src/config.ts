@@ -18,6 +18,14 @@ export interface Config {
   readonly databasePoolSize: number;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   readonly shutdownTimeoutMs: number;
+  /** smtp(s)://user:pass@host:port — unset: emails are only logged and shown at /dev/courriels (not in production). */
+  readonly smtpUrl: string | undefined;
+  readonly emailFrom: string;
+  readonly emailPollIntervalMs: number;
+  readonly sessionInactivityMs: number;
+  readonly sessionAbsoluteMs: number;
+  /** Trust Fly-Client-IP / X-Forwarded-For for the client address (only behind a proxy that sets them). */
+  readonly trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -70,12 +78,33 @@ const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: positiveInt(5000, 600_000),
   DB_POOL_SIZE: positiveInt(10, 200),
   SHUTDOWN_TIMEOUT_MS: positiveInt(4500, 60_000),
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .refine((value) => /^smtps?:\/\/.+/.test(value) && URL.canParse(value), {
+        message: "doit être une URL smtp://utilisateur:motdepasse@hôte:port",
+      })
+      .optional(),
+  ),
+  EMAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>]+<)?[^@\s<>]+@[^@\s<>]+>?$/, "doit être une adresse, ex. Concertation <ne-pas-repondre@exemple.fr>")
+    .default("Concertation <ne-pas-repondre@concertation.localhost>"),
+  EMAIL_POLL_INTERVAL_MS: positiveInt(2000, 600_000),
+  SESSION_INACTIVITY_DAYS: positiveInt(7, 365),
+  SESSION_ABSOLUTE_DAYS: positiveInt(30, 365),
+  TRUST_PROXY: z.enum(["true", "false"], { error: "doit valoir true ou false" }).default("false"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "doit valoir fatal, error, warn, info, debug, trace ou silent",
     })
     .optional(),
 });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 function emptyToUndefined(value: unknown): unknown {
   return typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -104,6 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: values.DB_POOL_SIZE,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     logLevel: values.LOG_LEVEL ?? defaultLogLevel(values.NODE_ENV),
+    smtpUrl: values.SMTP_URL,
+    emailFrom: values.EMAIL_FROM,
+    emailPollIntervalMs: values.EMAIL_POLL_INTERVAL_MS,
+    sessionInactivityMs: values.SESSION_INACTIVITY_DAYS * DAY_MS,
+    sessionAbsoluteMs: values.SESSION_ABSOLUTE_DAYS * DAY_MS,
+    trustProxy: values.TRUST_PROXY === "true",
   });
 }
 
@@ -111,6 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function requireInProduction(values: z.infer<typeof envSchema>): void {
   if (!values.DATABASE_URL) {
     throw new ConfigError("Configuration invalide : la variable DATABASE_URL est obligatoire en production.");
+  }
+  if (!values.SMTP_URL) {
+    throw new ConfigError(
+      "Configuration invalide : la variable SMTP_URL est obligatoire en production (courriels d'invitation).",
+    );
   }
   if (!values.PUBLIC_ORIGIN) {
     throw new ConfigError(

@@ -29,7 +29,11 @@ describe("security headers", () => {
   });
 
   it("adds HSTS for a year in production", async () => {
-    const { app: production } = createTestApp(database.db, { NODE_ENV: "production", DATABASE_URL: database.url });
+    const { app: production } = createTestApp(database.db, {
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      SMTP_URL: "smtp://127.0.0.1:2525",
+    });
     const response = await production.request("/");
     expect(response.headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
   });

@@ -26,19 +26,23 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });
 
-  it("requires DATABASE_URL and PUBLIC_ORIGIN in production", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", PUBLIC_ORIGIN: "https://c.example" })).toThrow(
-      /DATABASE_URL est obligatoire en production/,
-    );
-    expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://u@h/db" })).toThrow(
-      /PUBLIC_ORIGIN est obligatoire en production/,
-    );
+  it("requires DATABASE_URL, SMTP_URL and PUBLIC_ORIGIN in production", () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: "production", PUBLIC_ORIGIN: "https://c.example", SMTP_URL: "smtp://h:25" }),
+    ).toThrow(/DATABASE_URL est obligatoire en production/);
+    expect(() =>
+      loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://u@h/db", SMTP_URL: "smtp://h:25" }),
+    ).toThrow(/PUBLIC_ORIGIN est obligatoire en production/);
     const config = loadConfig({
       NODE_ENV: "production",
       DATABASE_URL: "postgres://u@h/db",
       PUBLIC_ORIGIN: "https://c.example",
+      SMTP_URL: "smtp://h:25",
     });
     expect(config.publicOrigin).toBe("https://c.example");
+    expect(() =>
+      loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://u@h/db", PUBLIC_ORIGIN: "https://c.example" }),
+    ).toThrow(/SMTP_URL est obligatoire en production/);
   });
 
   it.each([
