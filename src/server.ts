@@ -4,8 +4,10 @@ import { createApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { type OpenDatabase, openDatabase } from "./db/open.js";
+import { demoCredentialsText, hasNoAccounts, seedDemoAccounts } from "./db/seed/demo-accounts.js";
 import { isUnseeded, seedCoalition } from "./db/seed/seed.js";
 import type { Lifecycle } from "./http/env.js";
+import { type EmailOutbox, startEmailOutbox } from "./jobs/email-outbox.js";
 import { createLogger, type Logger } from "./logger.js";
 
 /** Start: config → database (embedded or DATABASE_URL) → migrate → seed if empty → listen → graceful stop. */
@@ -14,23 +16,35 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const database = await openDatabaseOrExit(config, logger);
   await migrateToLatest(database.db, logger);
-  if (config.nodeEnv !== "production" && (await isUnseeded(database.db))) {
-    const seeded = await seedCoalition(database.db);
-    logger.info(seeded, "base vide : coalition de démonstration chargée");
-  }
+  const demo = config.nodeEnv !== "production";
+  if (demo) await seedDemoData(database, logger);
   const lifecycle: Lifecycle = { shuttingDown: false };
   const app = createApp({ config, db: database.db, logger, lifecycle });
+  let outbox: EmailOutbox | undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     logger.info({ port: info.port, database: database.source }, "Concertation à l'écoute");
-    printWelcome(config);
+    outbox = startEmailOutbox({ db: database.db, config, logger });
+    printWelcome(config, demo);
   });
   server.on("error", (error) => {
     logger.fatal({ err: error }, `le serveur HTTP n'a pas pu écouter sur ${config.host}:${config.port} (PORT)`);
     void database.close().finally(() => process.exit(1));
   });
-  const stop = () => shutdown({ server, database, lifecycle, logger, timeoutMs: config.shutdownTimeoutMs });
+  const stop = () => shutdown({ server, database, lifecycle, logger, timeoutMs: config.shutdownTimeoutMs, outbox });
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+/** A fresh development database gets the coalition and the demo accounts. */
+async function seedDemoData(database: OpenDatabase, logger: Logger): Promise<void> {
+  if (await isUnseeded(database.db)) {
+    const seeded = await seedCoalition(database.db);
+    logger.info(seeded, "base vide : coalition de démonstration chargée");
+  }
+  if (await hasNoAccounts(database.db)) {
+    const accounts = await seedDemoAccounts(database.db, { nodeEnv: "development" });
+    logger.info({ accounts }, "comptes de démonstration créés");
+  }
 }
 
 function readConfigOrExit(): Config {
@@ -52,10 +66,12 @@ async function openDatabaseOrExit(config: Config, logger: Logger): Promise<OpenD
   }
 }
 
-function printWelcome(config: Config): void {
+function printWelcome(config: Config, demo: boolean): void {
   process.stdout.write(
     `\n  Concertation est prête : ${config.publicOrigin}\n` +
       (config.databaseUrl ? "" : `  Base : Postgres embarqué (${config.dataDir}/postgres)\n`) +
+      (demo ? `${demoCredentialsText()}\n` : "") +
+      (demo && !config.smtpUrl ? `  Courriels (sans SMTP) : ${config.publicOrigin}/dev/courriels\n` : "") +
       "  Arrêt : Ctrl+C\n\n",
   );
 }
@@ -66,6 +82,7 @@ interface ShutdownParts {
   lifecycle: Lifecycle;
   logger: Logger;
   timeoutMs: number;
+  outbox: EmailOutbox | undefined;
 }
 
 /**
@@ -73,9 +90,10 @@ interface ShutdownParts {
  * closed after the response), force the rest after the timeout, then close the
  * pool and the embedded database. Fly gives 5 s by default: the timeout stays under it.
  */
-async function shutdown({ server, database, lifecycle, logger, timeoutMs }: ShutdownParts): Promise<void> {
+async function shutdown({ server, database, lifecycle, logger, timeoutMs, outbox }: ShutdownParts): Promise<void> {
   if (lifecycle.shuttingDown) return;
   lifecycle.shuttingDown = true;
+  const outboxStopped = outbox?.stop();
   logger.info("arrêt demandé : fin des requêtes en cours");
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   if ("closeIdleConnections" in server) server.closeIdleConnections();
@@ -85,6 +103,7 @@ async function shutdown({ server, database, lifecycle, logger, timeoutMs }: Shut
   }, timeoutMs);
   await closed;
   clearTimeout(force);
+  await outboxStopped;
   await database.close().catch((error: unknown) => logger.error({ err: error }, "fermeture de la base"));
   logger.info("arrêt terminé");
   process.exit(0);

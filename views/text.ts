@@ -10,6 +10,12 @@ export const text = {
     home: "Accueil",
     organisations: "Organisations",
     about: "À propos",
+    signIn: "Connexion",
+    signOut: "Se déconnecter",
+    account: "Mon compte",
+    dashboard: "Tableau de bord",
+    admin: "Administration",
+    moderation: "Modération",
   },
   footer: {
     about:

@@ -1,12 +1,30 @@
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
-import type { Database } from "../db/database.js";
+import type { Database, Role } from "../db/database.js";
 import type { Logger } from "../logger.js";
+
+/** The signed-in person as every route and view sees them. */
+export interface CurrentUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  totpEnabled: boolean;
+  mandate: { id: string; organisationId: string; organisationSlug: string; organisationName: string } | null;
+}
+
+export interface CurrentSession {
+  id: string;
+  twoFactorVerified: boolean;
+}
 
 /** Per-request values set by middleware. */
 export interface AppVariables {
   requestId: string;
   logger: Logger;
+  /** Undefined for visitors; set by the session middleware. */
+  user: CurrentUser | undefined;
+  session: CurrentSession | undefined;
 }
 
 export type AppEnv = { Variables: AppVariables };

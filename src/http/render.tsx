@@ -1,9 +1,12 @@
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { jsxRenderer } from "hono/jsx-renderer";
-import { AppShell } from "../../views/layouts/AppShell.js";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppShell, type Viewer } from "../../views/layouts/AppShell.js";
 import { Document } from "../../views/layouts/Document.js";
+import { can } from "../auth/permissions.js";
 import type { AssetStore } from "./assets.js";
+import type { CurrentUser } from "./env.js";
 import { isPartial, varyOnHtmx } from "./htmx.js";
 
 export interface PageMeta {
@@ -24,20 +27,27 @@ export function pageRenderer(assets: AssetStore) {
   return jsxRenderer(
     ({ children, title, description }, c) => (
       <Document title={title} description={description} assets={urls}>
-        <AppShell currentPath={c.req.path}>{children}</AppShell>
+        <AppShell currentPath={c.req.path} viewer={viewerOf(c.get("user"))}>
+          {children}
+        </AppShell>
       </Document>
     ),
     { docType: true },
   );
 }
 
+function viewerOf(user: CurrentUser | undefined): Viewer | undefined {
+  if (!user) return undefined;
+  return {
+    displayName: user.displayName,
+    organisationName: user.mandate?.organisationName ?? null,
+    isStaff: can(user, "moderate"),
+    isAdmin: can(user, "administer"),
+  };
+}
+
 /** Full page, or only the content as a fragment for htmx partial requests: same component, same URL. */
-export function renderPage(
-  c: Context,
-  content: JSX.Element,
-  meta: PageMeta,
-  status: 200 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503 = 200,
-) {
+export function renderPage(c: Context, content: JSX.Element, meta: PageMeta, status: ContentfulStatusCode = 200) {
   varyOnHtmx(c);
   c.status(status);
   if (isPartial(c)) return c.html(content);

@@ -1,8 +1,17 @@
 import type { Child } from "hono/jsx";
 import { text } from "../text.js";
 
+/** The signed-in person, as the header shows them. */
+export interface Viewer {
+  displayName: string;
+  organisationName: string | null;
+  isStaff: boolean;
+  isAdmin: boolean;
+}
+
 export interface AppShellProps {
   currentPath: string;
+  viewer?: Viewer | undefined;
   children: Child;
 }
 
@@ -17,7 +26,55 @@ function isCurrent(href: string, currentPath: string): boolean {
 }
 
 /** Skip link, header with navigation, main landmark and footer around every page. */
-export function AppShell({ currentPath, children }: AppShellProps) {
+function ViewerLinks({ viewer, currentPath }: { viewer: Viewer | undefined; currentPath: string }) {
+  if (!viewer) {
+    return (
+      <li>
+        <a href="/connexion" aria-current={currentPath === "/connexion" ? "page" : undefined}>
+          {text.nav.signIn}
+        </a>
+      </li>
+    );
+  }
+  const current = (href: string) => (isCurrent(href, currentPath) ? "page" : undefined);
+  return (
+    <>
+      {viewer.organisationName ? (
+        <li>
+          <a href="/tableau-de-bord" aria-current={current("/tableau-de-bord")}>
+            {text.nav.dashboard}
+          </a>
+        </li>
+      ) : null}
+      {viewer.isStaff ? (
+        <li>
+          <a href="/admin" aria-current={current("/admin")}>
+            {viewer.isAdmin ? text.nav.admin : text.nav.moderation}
+          </a>
+        </li>
+      ) : null}
+      <li>
+        <a href="/compte" aria-current={current("/compte")}>
+          {text.nav.account}
+          <span class="visually-hidden">
+            {" "}
+            ({viewer.displayName}
+            {viewer.organisationName ? `, ${viewer.organisationName}` : ""})
+          </span>
+        </a>
+      </li>
+      <li>
+        <form method="post" action="/deconnexion" class="inline-form">
+          <button type="submit" class="link-button">
+            {text.nav.signOut}
+          </button>
+        </form>
+      </li>
+    </>
+  );
+}
+
+export function AppShell({ currentPath, viewer, children }: AppShellProps) {
   return (
     <>
       <a class="skip-link" href="#contenu">
@@ -37,6 +94,7 @@ export function AppShell({ currentPath, children }: AppShellProps) {
                   </a>
                 </li>
               ))}
+              <ViewerLinks viewer={viewer} currentPath={currentPath} />
             </ul>
           </nav>
         </div>

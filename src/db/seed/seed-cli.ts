@@ -2,6 +2,7 @@ import { loadConfig } from "../../config.js";
 import { createLogger } from "../../logger.js";
 import { migrateToLatest } from "../migrate.js";
 import { openDatabase } from "../open.js";
+import { seedDemoAccounts } from "./demo-accounts.js";
 import { seedCoalition } from "./seed.js";
 
 /** `npm run seed`: load the coalition (organisations CSV + official proposals). Safe to run twice. */
@@ -12,6 +13,10 @@ try {
   await migrateToLatest(database.db, logger);
   const counts = await seedCoalition(database.db);
   logger.info(counts, "coalition chargée");
+  if (config.nodeEnv !== "production") {
+    const accounts = await seedDemoAccounts(database.db, config);
+    logger.info({ accounts }, "comptes de démonstration créés (ceux qui manquaient)");
+  }
 } finally {
   await database.close();
 }

@@ -1,0 +1,97 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../db/database.js";
+
+/** The signed-in person with their current mandate, if any. */
+export function findUserWithMandate(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom("app_user as u")
+    .leftJoin("mandate as m", (join) =>
+      join
+        .onRef("m.user_id", "=", "u.id")
+        .on("m.starts_at", "<=", sql<Date>`now()`)
+        .on((eb) => eb.or([eb("m.ends_at", "is", null), eb("m.ends_at", ">", sql<Date>`now()`)])),
+    )
+    .leftJoin("organisation as o", "o.id", "m.organisation_id")
+    .select([
+      "u.id",
+      "u.email",
+      "u.display_name as displayName",
+      "u.role",
+      "u.status",
+      "u.totp_enabled_at as totpEnabledAt",
+      "m.id as mandateId",
+      "o.id as organisationId",
+      "o.slug as organisationSlug",
+      "o.name as organisationName",
+    ])
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+}
+
+export function findUserByEmail(db: Kysely<Database>, email: string) {
+  return db.selectFrom("app_user").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export function findUserById(db: Kysely<Database>, id: string) {
+  return db.selectFrom("app_user").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insertSession(
+  db: Kysely<Database>,
+  values: {
+    id: string;
+    secretHash: Uint8Array;
+    userId: string;
+    expiresAt: Date;
+    twoFactorVerified: boolean;
+    ip: string;
+    userAgent: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto("user_session")
+    .values({
+      id: values.id,
+      secret_hash: values.secretHash,
+      user_id: values.userId,
+      expires_at: values.expiresAt,
+      two_factor_verified: values.twoFactorVerified,
+      ip: values.ip,
+      user_agent: values.userAgent,
+    })
+    .execute();
+}
+
+export function findSessionById(db: Kysely<Database>, id: string) {
+  return db.selectFrom("user_session").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable("user_session").set({ last_seen_at: sql`now()` }).where("id", "=", id).execute();
+}
+
+export async function markSessionTwoFactorVerified(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable("user_session").set({ two_factor_verified: true }).where("id", "=", id).execute();
+}
+
+export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("user_session").where("id", "=", id).execute();
+}
+
+/** Ends every session of a person, except optionally the one in use. */
+export async function deleteUserSessions(db: Kysely<Database>, userId: string, exceptId?: string): Promise<number> {
+  let query = db.deleteFrom("user_session").where("user_id", "=", userId);
+  if (exceptId) query = query.where("id", "<>", exceptId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export function listUserSessions(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom("user_session")
+    .select(["id", "created_at as createdAt", "last_seen_at as lastSeenAt", "ip", "user_agent as userAgent"])
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", sql<Date>`now()`)
+    .orderBy("last_seen_at", "desc")
+    .execute();
+}

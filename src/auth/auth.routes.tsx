@@ -1,0 +1,229 @@
+import { Hono } from "hono";
+import { authText } from "../../views/auth/auth.text.js";
+import { ForgotPasswordPage } from "../../views/auth/ForgotPasswordPage.js";
+import { InvitationPage } from "../../views/auth/InvitationPage.js";
+import { LinkProblemPage } from "../../views/auth/LinkProblemPage.js";
+import { ResetPasswordPage } from "../../views/auth/ResetPasswordPage.js";
+import { SecondFactorPage } from "../../views/auth/SecondFactorPage.js";
+import { SignInPage } from "../../views/auth/SignInPage.js";
+import { acceptInvitation, findInvitationByToken } from "../features/people/invitations.service.js";
+import { clientIp } from "../http/client-ip.js";
+import type { AppDeps, AppEnv } from "../http/env.js";
+import { readForm } from "../http/forms.js";
+import { renderPage } from "../http/render.js";
+import { forgotPasswordForm, invitationForm, resetPasswordForm, secondFactorForm, signInForm } from "./auth.forms.js";
+import { deleteSession } from "./auth.queries.js";
+import {
+  passwordResetState,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+  ThrottledError,
+  verifySecondFactor,
+} from "./auth.service.js";
+import { clearSessionCookie, writeSessionCookie } from "./cookies.js";
+import { SECOND_FACTOR_PAGE, safeNextPath } from "./guards.js";
+import { createSession } from "./session.js";
+
+export function authRoutes(deps: AppDeps) {
+  const { db, config } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get("/connexion", (c) =>
+    renderPage(c, <SignInPage next={c.req.query("suite")} notice={noticeFor(c.req.query("message"))} />, {
+      title: authText.signIn.title,
+    }),
+  );
+
+  app.post("/connexion", async (c) => {
+    const form = await readForm(c, signInForm);
+    const next = safeNextPath(form.values.suite);
+    const retry = (error: string, status: 422 | 429) =>
+      renderPage(
+        c,
+        <SignInPage email={form.values.email} next={form.values.suite} error={error} />,
+        { title: authText.signIn.title },
+        status,
+      );
+    if (!form.ok) return retry(authText.signIn.invalid, 422);
+    try {
+      const ip = clientIp(c, config.trustProxy);
+      const opened = await signIn(db, { ...form.data, ip, userAgent: c.req.header("User-Agent") ?? "" }, config);
+      if (!opened) return retry(authText.signIn.invalid, 422);
+      await endCurrentSession(c);
+      writeSessionCookie(c, config, opened.token, opened.expiresAt);
+      return c.redirect(
+        opened.needsSecondFactor ? `${SECOND_FACTOR_PAGE}?suite=${encodeURIComponent(next)}` : next,
+        303,
+      );
+    } catch (error) {
+      if (error instanceof ThrottledError) return retry(error.message, 429);
+      throw error;
+    }
+  });
+
+  app.get(SECOND_FACTOR_PAGE, (c) => {
+    if (!c.get("user")) return c.redirect("/connexion", 303);
+    return renderPage(c, <SecondFactorPage next={c.req.query("suite")} />, { title: authText.secondFactor.title });
+  });
+
+  app.post(SECOND_FACTOR_PAGE, async (c) => {
+    const user = c.get("user");
+    const session = c.get("session");
+    if (!user || !session) return c.redirect("/connexion", 303);
+    const form = await readForm(c, secondFactorForm);
+    const retry = (error: string, status: 422 | 429) =>
+      renderPage(
+        c,
+        <SecondFactorPage error={error} next={form.values.suite} />,
+        { title: authText.secondFactor.title },
+        status,
+      );
+    if (!form.ok) return retry(authText.secondFactor.invalid, 422);
+    try {
+      const ip = clientIp(c, config.trustProxy);
+      const verified = await verifySecondFactor(db, {
+        userId: user.id,
+        sessionId: session.id,
+        code: form.data.code,
+        ip,
+      });
+      return verified ? c.redirect(safeNextPath(form.data.suite), 303) : retry(authText.secondFactor.invalid, 422);
+    } catch (error) {
+      if (error instanceof ThrottledError) return retry(error.message, 429);
+      throw error;
+    }
+  });
+
+  app.post("/deconnexion", async (c) => {
+    await endCurrentSession(c);
+    clearSessionCookie(c, config);
+    return c.redirect("/?message=deconnecte", 303);
+  });
+
+  app.get("/mot-de-passe-oublie", (c) => renderPage(c, <ForgotPasswordPage />, { title: authText.forgot.title }));
+
+  app.post("/mot-de-passe-oublie", async (c) => {
+    const form = await readForm(c, forgotPasswordForm);
+    if (!form.ok) {
+      return renderPage(
+        c,
+        <ForgotPasswordPage email={form.values.email} error={form.errors.email} />,
+        { title: authText.forgot.title },
+        422,
+      );
+    }
+    await requestPasswordReset(db, form.data.email, config.publicOrigin);
+    return renderPage(c, <ForgotPasswordPage sent />, { title: authText.forgot.title });
+  });
+
+  app.get("/mot-de-passe/nouveau/:token", async (c) => {
+    const token = c.req.param("token");
+    const state = await passwordResetState(db, token);
+    if (state !== "valid")
+      return renderPage(c, <LinkProblemPage state={state} kind="reset" />, { title: authText.link.invalidTitle }, 410);
+    return renderPage(c, <ResetPasswordPage token={token} errors={{}} />, { title: authText.reset.title });
+  });
+
+  app.post("/mot-de-passe/nouveau/:token", async (c) => {
+    const token = c.req.param("token");
+    const form = await readForm(c, resetPasswordForm);
+    if (!form.ok)
+      return renderPage(
+        c,
+        <ResetPasswordPage token={token} errors={form.errors} />,
+        { title: authText.reset.title },
+        422,
+      );
+    const state = await resetPassword(db, token, form.data.password);
+    if (state !== "valid")
+      return renderPage(c, <LinkProblemPage state={state} kind="reset" />, { title: authText.link.invalidTitle }, 410);
+    return c.redirect("/connexion?message=mot-de-passe-change", 303);
+  });
+
+  app.get("/invitation/:token", async (c) => {
+    const token = c.req.param("token");
+    const invitation = await findInvitationByToken(db, token);
+    if (invitation.state !== "valid" || !("email" in invitation)) {
+      return renderPage(
+        c,
+        <LinkProblemPage state={invitation.state as "unknown"} kind="invitation" />,
+        { title: authText.link.invalidTitle },
+        410,
+      );
+    }
+    return renderPage(
+      c,
+      <InvitationPage
+        token={token}
+        email={invitation.email}
+        role={invitation.role}
+        organisationName={invitation.organisationName}
+        values={{}}
+        errors={{}}
+      />,
+      { title: authText.invitation.title },
+    );
+  });
+
+  app.post("/invitation/:token", async (c) => {
+    const token = c.req.param("token");
+    const invitation = await findInvitationByToken(db, token);
+    if (invitation.state !== "valid" || !("email" in invitation)) {
+      return renderPage(
+        c,
+        <LinkProblemPage state={invitation.state as "unknown"} kind="invitation" />,
+        { title: authText.link.invalidTitle },
+        410,
+      );
+    }
+    const form = await readForm(c, invitationForm(invitation.email));
+    if (!form.ok) {
+      return renderPage(
+        c,
+        <InvitationPage
+          token={token}
+          email={invitation.email}
+          role={invitation.role}
+          organisationName={invitation.organisationName}
+          values={form.values}
+          errors={form.errors}
+        />,
+        { title: authText.invitation.title },
+        422,
+      );
+    }
+    const accepted = await acceptInvitation(db, token, form.data);
+    if ("state" in accepted) {
+      return renderPage(
+        c,
+        <LinkProblemPage state={accepted.state as "unknown"} kind="invitation" />,
+        { title: authText.link.invalidTitle },
+        410,
+      );
+    }
+    const ip = clientIp(c, config.trustProxy);
+    const { token: sessionToken, session } = await createSession(
+      db,
+      accepted.userId,
+      { twoFactorVerified: true, ip, userAgent: c.req.header("User-Agent") ?? "" },
+      config,
+    );
+    await endCurrentSession(c);
+    writeSessionCookie(c, config, sessionToken, session.expiresAt);
+    return c.redirect("/compte?message=bienvenue", 303);
+  });
+
+  async function endCurrentSession(c: { get(key: "session"): { id: string } | undefined }) {
+    const current = c.get("session");
+    if (current) await deleteSession(db, current.id);
+  }
+
+  return app;
+}
+
+function noticeFor(message: string | undefined): string | undefined {
+  if (message === "mot-de-passe-change") return "Mot de passe enregistré : connectez-vous avec le nouveau.";
+  if (message === "session-terminee") return "Votre session a pris fin : reconnectez-vous.";
+  return undefined;
+}

@@ -1,0 +1,173 @@
+import { type Kysely, sql } from "kysely";
+import type { Config } from "../config.js";
+import type { Database } from "../db/database.js";
+import { queueEmail, recentEmailCount } from "../features/email/email.service.js";
+import { AppError } from "../http/errors.js";
+import { deleteUserSessions, findUserByEmail, markSessionTwoFactorVerified } from "./auth.queries.js";
+import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./password.js";
+import { createSession } from "./session.js";
+import {
+  ACCOUNT_POLICY,
+  accountKey,
+  clearFailures,
+  formatWait,
+  IP_POLICY,
+  ipKey,
+  recordFailure,
+  secondsToWait,
+} from "./throttle.js";
+import { generateRandomToken, hashToken } from "./tokens.js";
+import { hashRecoveryCode, verifyTotpCode } from "./totp.js";
+
+type Lifetimes = Pick<Config, "sessionInactivityMs" | "sessionAbsoluteMs">;
+
+export class ThrottledError extends AppError {
+  constructor(readonly waitSeconds: number) {
+    super(429, "throttled", `Trop de tentatives. Réessayez dans ${formatWait(waitSeconds)}.`);
+  }
+}
+
+/**
+ * Checks the password and opens a new session (rotation: a fresh id at every
+ * sign-in). Unknown email and wrong password fail the same way, in about the same time.
+ */
+export async function signIn(
+  db: Kysely<Database>,
+  input: { email: string; password: string; ip: string; userAgent: string },
+  lifetimes: Lifetimes,
+): Promise<{ token: string; expiresAt: Date; needsSecondFactor: boolean } | undefined> {
+  const keys = [accountKey(input.email), ipKey(input.ip)];
+  const wait = await secondsToWait(db, keys);
+  if (wait > 0) throw new ThrottledError(wait);
+  const user = await findUserByEmail(db, input.email);
+  const valid = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyAgainstDummy(input.password);
+  if (!user || !valid || user.status !== "active") {
+    await recordFailure(db, keys[0] as string, ACCOUNT_POLICY);
+    await recordFailure(db, keys[1] as string, IP_POLICY);
+    return undefined;
+  }
+  await clearFailures(db, keys[0] as string);
+  const needsSecondFactor = user.totp_enabled_at !== null;
+  const { token, session } = await createSession(
+    db,
+    user.id,
+    { twoFactorVerified: !needsSecondFactor, ip: input.ip, userAgent: input.userAgent },
+    lifetimes,
+  );
+  return { token, expiresAt: session.expiresAt, needsSecondFactor };
+}
+
+/** A TOTP code, or a recovery code (used once). Throttled like passwords. */
+export async function verifySecondFactor(
+  db: Kysely<Database>,
+  input: { userId: string; sessionId: string; code: string; ip: string },
+): Promise<boolean> {
+  const key = `2fa:${input.userId}`;
+  const wait = await secondsToWait(db, [key, ipKey(input.ip)]);
+  if (wait > 0) throw new ThrottledError(wait);
+  const user = await db.selectFrom("app_user").select("totp_key").where("id", "=", input.userId).executeTakeFirst();
+  const valid =
+    (user?.totp_key ? verifyTotpCode(user.totp_key, input.code) : false) ||
+    (await useRecoveryCode(db, input.userId, input.code));
+  if (!valid) {
+    await recordFailure(db, key, ACCOUNT_POLICY);
+    return false;
+  }
+  await clearFailures(db, key);
+  await markSessionTwoFactorVerified(db, input.sessionId);
+  return true;
+}
+
+async function useRecoveryCode(db: Kysely<Database>, userId: string, code: string): Promise<boolean> {
+  if (code.trim().length < 12) return false;
+  const used = await db
+    .updateTable("recovery_code")
+    .set({ used_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("code_hash", "=", hashRecoveryCode(code))
+    .where("used_at", "is", null)
+    .executeTakeFirst();
+  return Number(used.numUpdatedRows) === 1;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const RESET_LIFETIME_MS = HOUR_MS;
+const RESET_EMAILS_PER_HOUR = 3;
+
+/** Same outcome whether or not the address has an account; at most 3 emails an hour per address. */
+export async function requestPasswordReset(db: Kysely<Database>, email: string, publicOrigin: string): Promise<void> {
+  const user = await findUserByEmail(db, email);
+  if (user?.status !== "active") return;
+  if (
+    (await recentEmailCount(db, { to: user.email, kind: "password-reset", windowMs: HOUR_MS })) >= RESET_EMAILS_PER_HOUR
+  )
+    return;
+  const token = generateRandomToken();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("password_reset")
+      .values({ user_id: user.id, token_hash: hashToken(token), expires_at: new Date(Date.now() + RESET_LIFETIME_MS) })
+      .execute();
+    await queueEmail(trx, {
+      kind: "password-reset",
+      to: user.email,
+      subject: "Concertation : réinitialisation de votre mot de passe",
+      text: resetEmailText(user.display_name, `${publicOrigin}/mot-de-passe/nouveau/${token}`),
+    });
+  });
+}
+
+function resetEmailText(name: string, link: string): string {
+  return [
+    `Bonjour ${name},`,
+    "",
+    "Une réinitialisation du mot de passe de votre compte Concertation a été demandée.",
+    `Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, utilisable une fois) :`,
+    link,
+    "",
+    "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
+  ].join("\n");
+}
+
+export type LinkState = "valid" | "expired" | "used" | "revoked" | "unknown";
+
+export async function passwordResetState(db: Kysely<Database>, token: string): Promise<LinkState> {
+  const row = await db
+    .selectFrom("password_reset")
+    .select(["expires_at", "used_at"])
+    .where("token_hash", "=", hashToken(token))
+    .executeTakeFirst();
+  if (!row) return "unknown";
+  if (row.used_at) return "used";
+  return row.expires_at.getTime() <= Date.now() ? "expired" : "valid";
+}
+
+/** Sets the new password, spends the link and ends every session of the account. */
+export async function resetPassword(db: Kysely<Database>, token: string, password: string): Promise<LinkState> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable("password_reset")
+      .set({ used_at: sql`now()` })
+      .where("token_hash", "=", hashToken(token))
+      .where("used_at", "is", null)
+      .where("expires_at", ">", sql<Date>`now()`)
+      .returning("user_id")
+      .executeTakeFirst();
+    if (!row) return passwordResetState(trx, token);
+    await setPassword(trx, row.user_id, password);
+    return "valid";
+  });
+}
+
+export async function setPassword(db: Kysely<Database>, userId: string, password: string, keepSessionId?: string) {
+  await db
+    .updateTable("app_user")
+    .set({ password_hash: await hashPassword(password), password_changed_at: sql`now()`, updated_at: sql`now()` })
+    .where("id", "=", userId)
+    .execute();
+  await deleteUserSessions(db, userId, keepSessionId);
+}
+
+export { passwordProblem };

@@ -1,0 +1,62 @@
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv, CurrentUser } from "../http/env.js";
+import { AppError } from "../http/errors.js";
+import { type Capability, can, requiresTwoFactor } from "./permissions.js";
+
+const SIGN_IN = "/connexion";
+export const SECOND_FACTOR_PAGE = "/connexion/verification";
+export const TWO_FACTOR_SETUP_PAGE = "/compte/double-authentification";
+
+/** Where to send someone after signing in: only a local path, never another site. */
+export function safeNextPath(value: string | undefined): string {
+  return value && /^\/(?![/\\])[^\s]*$/.test(value) ? value : "/";
+}
+
+function redirectOrRefuse(c: Context<AppEnv>, location: string, message: string) {
+  if (c.req.method === "GET" || c.req.method === "HEAD") return c.redirect(location, 303);
+  throw new AppError(403, "forbidden", message);
+}
+
+/** Signed in, and past the second factor when the account has one. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const user = c.get("user");
+  if (!user) {
+    const next = encodeURIComponent(c.req.path);
+    return redirectOrRefuse(c, `${SIGN_IN}?suite=${next}`, "Connectez-vous pour faire cette action.");
+  }
+  if (user.totpEnabled && !c.get("session")?.twoFactorVerified) {
+    return redirectOrRefuse(c, SECOND_FACTOR_PAGE, "Saisissez d'abord votre code de double authentification.");
+  }
+  await next();
+});
+
+/** Staff pages: the capability, and two-factor authentication switched on and verified. */
+export function requireCapability(capability: Exclude<Capability, "act-for-organisation">) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const user = c.get("user") as CurrentUser;
+    if (!can(user, capability)) {
+      throw new AppError(403, "forbidden", "Cette page est réservée à l'équipe de modération et d'administration.");
+    }
+    if (requiresTwoFactor(user) && !user.totpEnabled) {
+      return redirectOrRefuse(
+        c,
+        `${TWO_FACTOR_SETUP_PAGE}?message=deux-facteurs-requis`,
+        "Activez la double authentification avant toute action de modération ou d'administration.",
+      );
+    }
+    await next();
+  });
+}
+
+/** The person must hold a current mandate; returns it for the route to use. */
+export function requireMandate(user: CurrentUser | undefined): NonNullable<CurrentUser["mandate"]> {
+  if (!user?.mandate) {
+    throw new AppError(
+      403,
+      "no_mandate",
+      "Vous n'avez pas de mandat en cours pour une organisation : seuls les représentants mandatés peuvent agir au nom d'une organisation.",
+    );
+  }
+  return user.mandate;
+}

@@ -1,0 +1,69 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../db/database.js";
+
+/**
+ * Failed sign-ins counted in Postgres (shared by every instance), per account and
+ * per IP. After a few free failures each new one imposes a growing wait (30 s,
+ * 1 min, 2 min … at most 15 min). Never a permanent lockout; a quiet day resets.
+ */
+export interface ThrottlePolicy {
+  freeFailures: number;
+}
+
+export const ACCOUNT_POLICY: ThrottlePolicy = { freeFailures: 4 };
+export const IP_POLICY: ThrottlePolicy = { freeFailures: 20 };
+
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 15 * 60_000;
+
+export function delayAfter(failures: number, policy: ThrottlePolicy): number {
+  const excess = failures - policy.freeFailures;
+  return excess <= 0 ? 0 : Math.min(BASE_DELAY_MS * 2 ** (excess - 1), MAX_DELAY_MS);
+}
+
+/** Seconds to wait before another attempt may be made under any of these keys (0 = go ahead). */
+export async function secondsToWait(db: Kysely<Database>, keys: string[]): Promise<number> {
+  const row = await db
+    .selectFrom("auth_throttle")
+    .select(sql<number>`ceil(extract(epoch from max(blocked_until) - now()))`.as("seconds"))
+    .where("key", "in", keys)
+    .where("blocked_until", ">", sql<Date>`now()`)
+    .executeTakeFirst();
+  return Math.max(0, Number(row?.seconds ?? 0));
+}
+
+export async function recordFailure(db: Kysely<Database>, key: string, policy: ThrottlePolicy): Promise<void> {
+  const { failures } = await db
+    .insertInto("auth_throttle")
+    .values({ key, failures: 1 })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet({
+        failures: sql`case when auth_throttle.last_failure_at < now() - interval '24 hours' then 1
+                           else auth_throttle.failures + 1 end`,
+        last_failure_at: sql`now()`,
+      }),
+    )
+    .returning("failures")
+    .executeTakeFirstOrThrow();
+  const delayMs = delayAfter(failures, policy);
+  if (delayMs > 0) {
+    await db
+      .updateTable("auth_throttle")
+      .set({ blocked_until: sql`now() + ${`${delayMs} milliseconds`}::interval` })
+      .where("key", "=", key)
+      .execute();
+  }
+}
+
+export async function clearFailures(db: Kysely<Database>, key: string): Promise<void> {
+  await db.deleteFrom("auth_throttle").where("key", "=", key).execute();
+}
+
+export const accountKey = (email: string) => `compte:${email.trim().toLowerCase()}`;
+export const ipKey = (ip: string) => `ip:${ip}`;
+
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} seconde${seconds > 1 ? "s" : ""}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
+}

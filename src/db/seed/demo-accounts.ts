@@ -1,0 +1,84 @@
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { type Kysely, sql } from "kysely";
+import { hashPassword } from "../../auth/password.js";
+import type { Config } from "../../config.js";
+import type { Database, Role } from "../database.js";
+
+/** Known credentials for the demo only; production refuses to create them. */
+export const DEMO_PASSWORD = "concertation-demo";
+export const DEMO_TOTP_KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+export const DEMO_DOMAIN = "demo.concertation.localhost";
+
+export const DEMO_STAFF = [
+  { email: `admin@${DEMO_DOMAIN}`, name: "Alice Administratrice (démo)", role: "administrator" },
+  { email: `moderation@${DEMO_DOMAIN}`, name: "Mehdi Modérateur (démo)", role: "moderator" },
+] as const satisfies readonly { email: string; name: string; role: Role }[];
+
+export const demoRepresentativeEmail = (organisationSlug: string) => `${organisationSlug}@${DEMO_DOMAIN}`;
+
+export class DemoAccountsRefusedError extends Error {
+  override name = "DemoAccountsRefusedError";
+}
+
+/** One administrator, one moderator (both with the demo TOTP key) and one representative per organisation. */
+export async function seedDemoAccounts(db: Kysely<Database>, config: Pick<Config, "nodeEnv">): Promise<number> {
+  if (config.nodeEnv === "production") {
+    throw new DemoAccountsRefusedError("Les comptes de démonstration sont refusés en production.");
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const totpKey = decodeBase32IgnorePadding(DEMO_TOTP_KEY);
+  const organisations = await db.selectFrom("organisation").select(["id", "slug", "name"]).orderBy("name").execute();
+  const people = [
+    ...DEMO_STAFF.map((staff) => ({ ...staff, organisationId: null as string | null, totp: true })),
+    ...organisations.map((o) => ({
+      email: demoRepresentativeEmail(o.slug),
+      name: `Représentant·e ${o.name}`.slice(0, 120),
+      role: "representative" as Role,
+      organisationId: o.id as string | null,
+      totp: false,
+    })),
+  ];
+  return db.transaction().execute(async (trx) => {
+    let created = 0;
+    for (const person of people) {
+      const user = await trx
+        .insertInto("app_user")
+        .values({
+          email: person.email,
+          display_name: person.name,
+          role: person.role,
+          password_hash: passwordHash,
+          is_demo: true,
+          totp_key: person.totp ? totpKey : null,
+          totp_enabled_at: person.totp ? sql`now()` : null,
+        })
+        .onConflict((oc) => oc.column("email").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!user) continue;
+      created += 1;
+      if (person.organisationId) {
+        await trx
+          .insertInto("mandate")
+          .values({ user_id: user.id, organisation_id: person.organisationId, note: "Mandat de démonstration" })
+          .execute();
+      }
+    }
+    return created;
+  });
+}
+
+export async function hasNoAccounts(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom("app_user").select("id").limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+export function demoCredentialsText(): string {
+  return [
+    `  Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) :`,
+    `    administration : ${DEMO_STAFF[0].email}`,
+    `    modération     : ${DEMO_STAFF[1].email}`,
+    `      (double authentification : clé TOTP ${DEMO_TOTP_KEY} à ajouter dans une application d'authentification)`,
+    `    représentants  : <identifiant de l'organisation>@${DEMO_DOMAIN}, par ex. apvf@${DEMO_DOMAIN}`,
+  ].join("\n");
+}

@@ -1,0 +1,96 @@
+import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
+import type { Database, EmailOutboxTable } from "../../db/database.js";
+
+export type EmailRow = Selectable<EmailOutboxTable>;
+
+export interface NewEmail {
+  kind: string;
+  recipient: string;
+  subject: string;
+  bodyText: string;
+}
+
+/** Error texts come from remote servers: keep the stored copy bounded. */
+const MAX_ERROR_LENGTH = 1000;
+
+export async function insertEmail(db: Kysely<Database>, email: NewEmail): Promise<string> {
+  const { id } = await db
+    .insertInto("email_outbox")
+    .values({ kind: email.kind, recipient: email.recipient, subject: email.subject, body_text: email.bodyText })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function countRecentEmails(
+  db: Kysely<Database>,
+  { recipient, kind, since }: { recipient: string; kind: string; since: Date },
+): Promise<number> {
+  const { count } = await db
+    .selectFrom("email_outbox")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("recipient", "=", recipient)
+    .where("kind", "=", kind)
+    .where("created_at", ">=", since)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/**
+ * Locks up to `limit` due emails for the rest of the transaction. SKIP LOCKED makes
+ * another instance's batch pass over rows already claimed here instead of sending them too.
+ */
+export function claimDueEmails(trx: Transaction<Database>, limit: number): Promise<EmailRow[]> {
+  return trx
+    .selectFrom("email_outbox")
+    .selectAll()
+    .where("sent_at", "is", null)
+    .where("failed_at", "is", null)
+    .where("next_attempt_at", "<=", sql<Date>`now()`)
+    .orderBy("next_attempt_at")
+    .orderBy("id")
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export async function markEmailSent(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .updateTable("email_outbox")
+    .set((eb) => ({ sent_at: sql`now()`, attempts: eb("attempts", "+", 1), last_error: null }))
+    .where("id", "=", id)
+    .execute();
+}
+
+/** `nextAttemptAt` null means give up: the email is marked failed and never claimed again. */
+export async function recordFailedAttempt(
+  db: Kysely<Database>,
+  id: string,
+  error: string,
+  nextAttemptAt: Date | null,
+): Promise<void> {
+  await db
+    .updateTable("email_outbox")
+    .set((eb) => ({
+      attempts: eb("attempts", "+", 1),
+      last_error: error.slice(0, MAX_ERROR_LENGTH),
+      ...(nextAttemptAt ? { next_attempt_at: nextAttemptAt } : { failed_at: sql`now()` }),
+    }))
+    .where("id", "=", id)
+    .execute();
+}
+
+export function listRecentEmails(db: Kysely<Database>, limit: number) {
+  return db
+    .selectFrom("email_outbox")
+    .select(["id", "kind", "recipient", "subject", "created_at", "attempts", "sent_at", "failed_at"])
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export function findEmailById(db: Kysely<Database>, id: string): Promise<EmailRow | undefined> {
+  return db.selectFrom("email_outbox").selectAll().where("id", "=", id).executeTakeFirst();
+}

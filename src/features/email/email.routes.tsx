@@ -1,0 +1,57 @@
+import { Hono } from "hono";
+import { DevEmailPage } from "../../../views/email/DevEmailPage.js";
+import { DevMailboxPage } from "../../../views/email/DevMailboxPage.js";
+import { emailText } from "../../../views/email/email.text.js";
+import { isProduction } from "../../config.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { renderPage } from "../../http/render.js";
+import { findEmailById, listRecentEmails } from "./email.queries.js";
+import { emailStatus } from "./email.service.js";
+
+const MAILBOX_SIZE = 50;
+// Identity column (bigint): anything else would be a Postgres cast error, i.e. a 500 instead of a 404.
+const EMAIL_ID = /^[1-9][0-9]{0,17}$/;
+
+/**
+ * The development mailbox. Bodies hold secret links (invitations, resets): the
+ * routes are not even registered in production, and pages are never cached.
+ */
+export function emailRoutes({ config, db }: AppDeps) {
+  const routes = new Hono<AppEnv>();
+  if (isProduction(config)) return routes;
+  return routes
+    .get("/dev/courriels", async (c) => {
+      const rows = await listRecentEmails(db, MAILBOX_SIZE);
+      const emails = rows.map((row) => ({
+        id: row.id,
+        createdAt: row.created_at,
+        kind: row.kind,
+        recipient: row.recipient,
+        subject: row.subject,
+        status: emailStatus(row),
+        attempts: row.attempts,
+      }));
+      c.header("Cache-Control", "no-store");
+      return renderPage(c, <DevMailboxPage emails={emails} />, { title: emailText.mailboxTitle });
+    })
+    .get("/dev/courriels/:id", async (c) => {
+      const id = c.req.param("id");
+      const row = EMAIL_ID.test(id) ? await findEmailById(db, id) : undefined;
+      if (!row) throw notFound("Aucun courriel ne porte ce numéro.");
+      const email = {
+        id: row.id,
+        kind: row.kind,
+        recipient: row.recipient,
+        subject: row.subject,
+        bodyText: row.body_text,
+        createdAt: row.created_at,
+        sentAt: row.sent_at,
+        status: emailStatus(row),
+        attempts: row.attempts,
+        lastError: row.last_error,
+      };
+      c.header("Cache-Control", "no-store");
+      return renderPage(c, <DevEmailPage email={email} />, { title: email.subject || emailText.noSubject });
+    });
+}

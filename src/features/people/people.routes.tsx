@@ -1,0 +1,128 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { AdminHomePage } from "../../../views/people/AdminHomePage.js";
+import { AdminJournalPage } from "../../../views/people/AdminJournalPage.js";
+import { InvitePage } from "../../../views/people/InvitePage.js";
+import { PeoplePage } from "../../../views/people/PeoplePage.js";
+import { peopleText as t } from "../../../views/people/people.text.js";
+import { requireCapability, requireUser } from "../../auth/guards.js";
+import { can } from "../../auth/permissions.js";
+import { ROLES } from "../../db/database.js";
+import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import { AppError } from "../../http/errors.js";
+import { readForm } from "../../http/forms.js";
+import { renderPage } from "../../http/render.js";
+import { listAdminActions } from "../admin/admin-actions.queries.js";
+import { invite, resendInvitation, revokeInvitation } from "./invitations.service.js";
+import { listOrganisationChoices, listPendingInvitations, listPeople } from "./people.queries.js";
+import { endMandate, reinstatePerson, suspendPerson } from "./people.service.js";
+
+const inviteForm = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "Indiquez l'adresse.")
+      .max(254, "Adresse trop longue.")
+      .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "Cette adresse électronique n'est pas valide."),
+    role: z.enum(ROLES, { error: "Choisissez un rôle." }),
+    organisationId: z.string().regex(/^\d*$/, "Organisation inconnue."),
+    mandateNote: z.string().trim().max(500, "La note fait au plus 500 caractères.").default(""),
+  })
+  .refine((v) => v.role !== "representative" || v.organisationId !== "", {
+    path: ["organisationId"],
+    message: "Un représentant doit représenter une organisation.",
+  });
+
+const reasonForm = z.object({ motif: z.string().trim().min(1, "Indiquez un motif.").max(500, "Motif trop long.") });
+
+export function peopleRoutes({ db, config }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use("/admin", requireUser, requireCapability("moderate"));
+  app.use("/admin/*", requireUser, requireCapability("moderate"));
+  const admins = new Hono<AppEnv>();
+  admins.use(requireCapability("administer"));
+  const actor = (c: { get(key: "user"): CurrentUser | undefined }) => (c.get("user") as CurrentUser).id;
+
+  app.get("/admin", (c) =>
+    renderPage(c, <AdminHomePage isAdmin={can(c.get("user"), "administer")} />, { title: t.adminTitle }),
+  );
+
+  admins.get("/personnes", async (c) => {
+    const [people, invitations] = await Promise.all([listPeople(db), listPendingInvitations(db)]);
+    const rows = people.map((p) => ({ ...p, totpEnabled: p.totpEnabledAt !== null }));
+    return renderPage(
+      c,
+      <PeoplePage people={rows} invitations={invitations} message={t.messages[c.req.query("message") ?? ""]} />,
+      { title: t.people.title },
+    );
+  });
+
+  admins.get("/invitations/nouvelle", async (c) =>
+    renderPage(c, <InvitePage organisations={await listOrganisationChoices(db)} values={{}} errors={{}} />, {
+      title: t.invite.title,
+    }),
+  );
+
+  admins.post("/invitations/nouvelle", async (c) => {
+    const form = await readForm(c, inviteForm);
+    const retry = async (errors: Record<string, string>, status: 409 | 422 | 429) =>
+      renderPage(
+        c,
+        <InvitePage organisations={await listOrganisationChoices(db)} values={form.values} errors={errors} />,
+        { title: t.invite.title },
+        status,
+      );
+    if (!form.ok) return retry(form.errors, 422);
+    try {
+      await invite(
+        db,
+        actor(c),
+        { ...form.data, organisationId: form.data.organisationId || null },
+        config.publicOrigin,
+      );
+    } catch (error) {
+      if (error instanceof AppError && (error.status === 409 || error.status === 429))
+        return retry({ email: error.message }, error.status);
+      throw error;
+    }
+    return c.redirect("/admin/personnes?message=invited", 303);
+  });
+
+  admins.post("/invitations/:id/renvoyer", async (c) => {
+    await resendInvitation(db, actor(c), c.req.param("id"), config.publicOrigin);
+    return c.redirect("/admin/personnes?message=resent", 303);
+  });
+
+  admins.post("/invitations/:id/revoquer", async (c) => {
+    await revokeInvitation(db, actor(c), c.req.param("id"));
+    return c.redirect("/admin/personnes?message=revoked", 303);
+  });
+
+  admins.post("/personnes/:id/suspendre", async (c) => {
+    const form = await readForm(c, reasonForm);
+    if (!form.ok) throw new AppError(422, "reason_required", form.errors.motif ?? "Indiquez un motif.");
+    await suspendPerson(db, actor(c), c.req.param("id"), form.data.motif);
+    return c.redirect("/admin/personnes?message=suspended", 303);
+  });
+
+  admins.post("/personnes/:id/reintegrer", async (c) => {
+    await reinstatePerson(db, actor(c), c.req.param("id"));
+    return c.redirect("/admin/personnes?message=reinstated", 303);
+  });
+
+  admins.post("/mandats/:id/terminer", async (c) => {
+    const form = await readForm(c, reasonForm);
+    if (!form.ok) throw new AppError(422, "reason_required", form.errors.motif ?? "Indiquez un motif.");
+    await endMandate(db, actor(c), c.req.param("id"), form.data.motif);
+    return c.redirect("/admin/personnes?message=mandate-ended", 303);
+  });
+
+  admins.get("/journal", async (c) =>
+    renderPage(c, <AdminJournalPage actions={await listAdminActions(db)} />, { title: t.journal.title }),
+  );
+
+  app.route("/admin", admins);
+  return app;
+}

@@ -1,0 +1,125 @@
+import type { Kysely, Transaction } from "kysely";
+import nodemailer from "nodemailer";
+import type { Config } from "../config.js";
+import type { Database } from "../db/database.js";
+import { isDatabaseUnavailable } from "../db/errors.js";
+import { claimDueEmails, type EmailRow, markEmailSent, recordFailedAttempt } from "../features/email/email.queries.js";
+import { backoffDelayMs } from "../features/email/email.service.js";
+import type { Logger } from "../logger.js";
+
+export interface EmailOutbox {
+  /** Sends one batch of due emails now (after any batch under way); resolves with the number sent. */
+  deliverDue(): Promise<number>;
+  /** Stops polling and waits for the batch under way, if any. */
+  stop(): Promise<void>;
+}
+
+export interface EmailOutboxOptions {
+  db: Kysely<Database>;
+  config: Config;
+  logger: Logger;
+  /** Another SMTP server than config.smtpUrl (tests); sending itself is never replaced. */
+  transport?: { smtpUrl: string };
+}
+
+type Send = (email: EmailRow) => Promise<void>;
+
+const BATCH_SIZE = 20;
+
+/**
+ * Polls the outbox. Each batch runs in one transaction whose claimed rows stay
+ * locked until it commits, so several instances never send the same email.
+ * Delivery is at least once: if the commit fails after a send, that email goes again.
+ */
+export function startEmailOutbox({ db, config, logger, transport }: EmailOutboxOptions): EmailOutbox {
+  const log = logger.child({ job: "email-outbox" });
+  const send = createSender(transport?.smtpUrl ?? config.smtpUrl, config.emailFrom, log);
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const deliverDue = (): Promise<number> => {
+    const batch = chain.then(() => deliverBatch(db, send, log, () => stopping));
+    chain = batch.catch(() => undefined);
+    return batch;
+  };
+  const tick = async () => {
+    let sent = 0;
+    try {
+      sent = await deliverDue();
+    } catch (error) {
+      logBatchFailure(log, error);
+    }
+    if (!stopping) schedule(sent === BATCH_SIZE ? 0 : config.emailPollIntervalMs);
+  };
+  // A fresh timeout after each batch: batches never overlap, and the timer never keeps the process alive.
+  const schedule = (delayMs: number) => {
+    timer = setTimeout(() => void tick(), delayMs);
+    timer.unref();
+  };
+
+  schedule(config.emailPollIntervalMs);
+  return {
+    deliverDue,
+    stop: async () => {
+      stopping = true;
+      clearTimeout(timer);
+      await chain;
+    },
+  };
+}
+
+async function deliverBatch(db: Kysely<Database>, send: Send, log: Logger, stopping: () => boolean) {
+  return db.transaction().execute(async (trx) => {
+    let sent = 0;
+    for (const email of await claimDueEmails(trx, BATCH_SIZE)) {
+      // Unsent rows are simply released at commit; another batch picks them up.
+      if (stopping()) break;
+      if (await deliverOne(trx, send, email, log)) sent += 1;
+    }
+    return sent;
+  });
+}
+
+async function deliverOne(trx: Transaction<Database>, send: Send, email: EmailRow, log: Logger): Promise<boolean> {
+  try {
+    await send(email);
+  } catch (error) {
+    const attempts = email.attempts + 1;
+    const delayMs = backoffDelayMs(attempts);
+    const message = error instanceof Error ? error.message : String(error);
+    await recordFailedAttempt(trx, email.id, message, delayMs === null ? null : new Date(Date.now() + delayMs));
+    const context = { emailId: email.id, kind: email.kind, attempts, err: error };
+    if (delayMs === null) log.error(context, "courriel abandonné après plusieurs échecs d'envoi");
+    else log.warn({ ...context, retryInMs: delayMs }, "échec d'envoi d'un courriel, nouvel essai prévu");
+    return false;
+  }
+  await markEmailSent(trx, email.id);
+  return true;
+}
+
+/** SMTP when configured; otherwise only a log line (the body holds secret links and is never logged). */
+function createSender(smtpUrl: string | undefined, from: string, log: Logger): Send {
+  if (!smtpUrl) {
+    return async (email) => {
+      log.info(
+        { emailId: email.id, kind: email.kind, to: email.recipient, subject: email.subject },
+        "courriel non envoyé (SMTP_URL absent) : lisible sur /dev/courriels",
+      );
+    };
+  }
+  // Short timeouts: the batch holds its row locks and a database connection while it sends.
+  const transporter = nodemailer.createTransport(
+    { url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
+    { from },
+  );
+  return async (email) => {
+    await transporter.sendMail({ to: email.recipient, subject: email.subject, text: email.body_text });
+    log.info({ emailId: email.id, kind: email.kind, to: email.recipient }, "courriel envoyé");
+  };
+}
+
+function logBatchFailure(log: Logger, error: unknown): void {
+  if (isDatabaseUnavailable(error)) log.warn({ err: error }, "envoi des courriels suspendu : base injoignable");
+  else log.error({ err: error }, "envoi des courriels : erreur inattendue");
+}
