@@ -70,7 +70,7 @@ const envSchema = z.object({
     })
     .default("development"),
   PORT: port(3000),
-  HOST: z.string().trim().min(1, "ne doit pas être vide").default("0.0.0.0"),
+  HOST: z.string().trim().min(1, "ne doit pas être vide").optional(),
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
   DATA_DIR: z.string().trim().min(1, "ne doit pas être vide").default(".data"),
   PUBLIC_ORIGIN: z.preprocess(emptyToUndefined, origin.optional()),
@@ -124,7 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     nodeEnv: values.NODE_ENV,
     port: values.PORT,
-    host: values.HOST,
+    // Outside production, listen on loopback only: the dev mailbox shows sign-in links.
+    host: values.HOST ?? (values.NODE_ENV === "production" ? "0.0.0.0" : "127.0.0.1"),
     databaseUrl: values.DATABASE_URL,
     dataDir: values.DATA_DIR,
     publicOrigin: values.PUBLIC_ORIGIN ?? `http://localhost:${values.PORT}`,

@@ -7,7 +7,7 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({
       nodeEnv: "development",
       port: 3000,
-      host: "0.0.0.0",
+      host: "127.0.0.1",
       databaseUrl: undefined,
       dataDir: ".data",
       publicOrigin: "http://localhost:3000",

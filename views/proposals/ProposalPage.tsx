@@ -1,3 +1,4 @@
+import type { JSX } from "hono/jsx/jsx-runtime";
 import type { ProposalStatus } from "../../src/db/database.js";
 import { StatusBadge } from "../components/StatusBadge.js";
 import { formatDateTime, paragraphs } from "../format.js";
@@ -13,7 +14,13 @@ export interface ProposalView {
   voteClosesAt: Date | null;
 }
 
-export function ProposalPage({ proposal }: { proposal: ProposalView }) {
+/** Regions filled by other features (vote and results, discussion); a placeholder shows until they exist. */
+export interface ProposalSections {
+  vote?: JSX.Element | undefined;
+  discussion?: JSX.Element | undefined;
+}
+
+export function ProposalPage({ proposal, sections = {} }: { proposal: ProposalView; sections?: ProposalSections }) {
   return (
     <article>
       <nav class="breadcrumb" aria-label="Fil d'Ariane">
@@ -47,14 +54,18 @@ export function ProposalPage({ proposal }: { proposal: ProposalView }) {
         </div>
       </section>
       <Schedule opensAt={proposal.voteOpensAt} closesAt={proposal.voteClosesAt} />
-      <section id="debat" class="placeholder-region" aria-labelledby="debat-titre">
-        <h2 id="debat-titre">{text.proposal.discussion}</h2>
-        <p>{text.proposal.discussionSoon}</p>
-      </section>
-      <section id="resultats" class="placeholder-region" aria-labelledby="resultats-titre">
-        <h2 id="resultats-titre">{text.proposal.results}</h2>
-        <p>{text.proposal.resultsSoon}</p>
-      </section>
+      {sections.vote ?? (
+        <section id="resultats" class="placeholder-region" aria-labelledby="resultats-titre">
+          <h2 id="resultats-titre">{text.proposal.results}</h2>
+          <p>{text.proposal.resultsSoon}</p>
+        </section>
+      )}
+      {sections.discussion ?? (
+        <section id="debat" class="placeholder-region" aria-labelledby="debat-titre">
+          <h2 id="debat-titre">{text.proposal.discussion}</h2>
+          <p>{text.proposal.discussionSoon}</p>
+        </section>
+      )}
     </article>
   );
 }

@@ -41,7 +41,7 @@ export function listProposals(db: Kysely<Database>) {
 export function findProposalBySlug(db: Kysely<Database>, slug: string) {
   return db
     .selectFrom("proposal")
-    .select([...SUMMARY_COLUMNS, "body", "updated_at as updatedAt"])
+    .select([...SUMMARY_COLUMNS, "id", "body", "updated_at as updatedAt"])
     .where("slug", "=", slug)
     .executeTakeFirst();
 }

@@ -3,13 +3,15 @@ import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
+import { loadProposalSections } from "./proposal-sections.js";
 import { findProposalBySlug } from "./proposals.queries.js";
 
-export function proposalRoutes({ db }: AppDeps) {
+export function proposalRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get("/propositions/:slug", async (c) => {
-    const proposal = await findProposalBySlug(db, c.req.param("slug"));
+    const proposal = await findProposalBySlug(deps.db, c.req.param("slug"));
     if (!proposal) throw notFound("Aucune proposition ne porte cette adresse.");
-    return renderPage(c, <ProposalPage proposal={proposal} />, {
+    const sections = await loadProposalSections(deps, proposal, c.get("user"));
+    return renderPage(c, <ProposalPage proposal={proposal} sections={sections} />, {
       title: proposal.title,
       description: proposal.body.slice(0, 160),
     });
