@@ -3,7 +3,13 @@ import nodemailer from "nodemailer";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
-import { claimDueEmails, type EmailRow, markEmailSent, recordFailedAttempt } from "../features/email/email.queries.js";
+import {
+  claimDueEmails,
+  type EmailRow,
+  markEmailSent,
+  purgeOldEmailBodies,
+  recordFailedAttempt,
+} from "../features/email/email.queries.js";
 import { backoffDelayMs } from "../features/email/email.service.js";
 import type { Logger } from "../logger.js";
 
@@ -25,6 +31,7 @@ export interface EmailOutboxOptions {
 type Send = (email: EmailRow) => Promise<void>;
 
 const BATCH_SIZE = 20;
+const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Polls the outbox. Each batch runs in one transaction whose claimed rows stay
@@ -37,6 +44,7 @@ export function startEmailOutbox({ db, config, logger, transport }: EmailOutboxO
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let chain: Promise<unknown> = Promise.resolve();
+  let lastPurge = 0;
 
   const deliverDue = (): Promise<number> => {
     const batch = chain.then(() => deliverBatch(db, send, log, () => stopping));
@@ -47,6 +55,10 @@ export function startEmailOutbox({ db, config, logger, transport }: EmailOutboxO
     let sent = 0;
     try {
       sent = await deliverDue();
+      if (Date.now() - lastPurge > PURGE_EVERY_MS) {
+        lastPurge = Date.now();
+        await purgeOldEmailBodies(db);
+      }
     } catch (error) {
       logBatchFailure(log, error);
     }

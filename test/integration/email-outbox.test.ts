@@ -6,13 +6,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { loadConfig } from "../../src/config.js";
 import { createDatabase } from "../../src/db/client.js";
 import type { Database } from "../../src/db/database.js";
+import { purgeOldEmailBodies } from "../../src/features/email/email.queries.js";
 import {
   backoffDelayMs,
   InvalidEmailError,
   queueEmail,
   recentEmailCount,
 } from "../../src/features/email/email.service.js";
-import { AssetStore } from "../../src/http/assets.js";
 import { type EmailOutbox, startEmailOutbox } from "../../src/jobs/email-outbox.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { splitLinks } from "../../views/email/DevEmailPage.js";
@@ -32,12 +32,10 @@ interface TestSmtpServer {
 }
 
 let database: TestDatabase;
-let _assets: AssetStore;
 const running: { stop(): Promise<void> }[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  _assets = new AssetStore();
 });
 afterAll(() => database.destroy());
 beforeEach(async () => {
@@ -323,6 +321,24 @@ describe("queueing rules", () => {
     expect(
       await recentEmailCount(database.db, { kind: "password_reset", to: "camille@exemple.fr", windowMs: 3 * 3600_000 }),
     ).toBe(2);
+  });
+
+  it("blanks the bodies (and their single-use links) of emails sent over a week ago, and only those", async () => {
+    const old = await queueInTransaction({ to: "ancien@exemple.fr", text: "lien secret ancien" });
+    const recent = await queueInTransaction({ to: "recent@exemple.fr", text: "lien secret récent" });
+    const pending = await queueInTransaction({ to: "attente@exemple.fr", text: "lien secret en attente" });
+    await sql`update email_outbox set sent_at = now() - interval '8 days' where id = ${old}`.execute(database.db);
+    await sql`update email_outbox set sent_at = now() - interval '1 day' where id = ${recent}`.execute(database.db);
+    expect(await purgeOldEmailBodies(database.db)).toBeGreaterThanOrEqual(1);
+    const bodies = await database.db
+      .selectFrom("email_outbox")
+      .select(["id", "body_text"])
+      .where("id", "in", [old, recent, pending])
+      .execute();
+    const byId = new Map(bodies.map((row) => [row.id, row.body_text]));
+    expect(byId.get(old)).toBe("");
+    expect(byId.get(recent)).toBe("lien secret récent");
+    expect(byId.get(pending)).toBe("lien secret en attente");
   });
 
   it("backs off exponentially from 30 s and gives up after 8 attempts", () => {

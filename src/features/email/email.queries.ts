@@ -94,3 +94,14 @@ export function listRecentEmails(db: Kysely<Database>, limit: number) {
 export function findEmailById(db: Kysely<Database>, id: string): Promise<EmailRow | undefined> {
   return db.selectFrom("email_outbox").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** Sent emails hold single-use links: once they are a week old, their bodies are blanked. */
+export async function purgeOldEmailBodies(db: Kysely<Database>, olderThanDays = 7): Promise<number> {
+  const result = await db
+    .updateTable("email_outbox")
+    .set({ body_text: "" })
+    .where("sent_at", "<", sql<Date>`now() - make_interval(days => ${olderThanDays})`)
+    .where("body_text", "<>", "")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
