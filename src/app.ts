@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { text } from "../views/text.js";
 import { authRoutes } from "./auth/auth.routes.js";
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(requestLog(deps.logger));
+  app.use(compress());
   app.use(closeConnectionsWhenShuttingDown(deps.lifecycle));
   app.use(securityHeaders(deps.config));
   app.use(originCheck(deps.config.publicOrigin));

@@ -140,3 +140,13 @@ describe("static assets", () => {
     expect((await get("/static/secret.txt")).status).toBe(404);
   });
 });
+
+describe("compression", () => {
+  it("gzips HTML pages for clients that accept it", async () => {
+    const response = await get("/organisations", { "Accept-Encoding": "gzip, deflate, br" });
+    expect(response.headers.get("Content-Encoding")).toBe("gzip");
+    const { gunzipSync } = await import("node:zlib");
+    const html = gunzipSync(Buffer.from(await response.arrayBuffer())).toString("utf8");
+    expect(html).toContain("</html>");
+  });
+});
