@@ -58,6 +58,7 @@ export const text = {
     coalitionText: (organisations: number, kinds: number) =>
       `${organisations} organisations de ${kinds} types différents, réparties en collèges pour la lecture des résultats.`,
     seeOrganisations: "Voir toutes les organisations",
+    signedOut: "Vous êtes déconnecté·e.",
   },
   organisations: {
     title: "Les organisations de la coalition",

@@ -1,3 +1,4 @@
+import { Flash } from "../components/Form.js";
 import { ProposalCard, type ProposalSummaryView } from "../proposals/ProposalSummary.js";
 import { text } from "../text.js";
 
@@ -5,11 +6,13 @@ export interface HomePageProps {
   proposals: ProposalSummaryView[];
   organisationCount: number;
   kindCount: number;
+  notice?: string | undefined;
 }
 
-export function HomePage({ proposals, organisationCount, kindCount }: HomePageProps) {
+export function HomePage({ proposals, organisationCount, kindCount, notice }: HomePageProps) {
   return (
     <>
+      {notice ? <Flash kind="success">{notice}</Flash> : null}
       <h1>{text.home.title}</h1>
       <p class="lead">{text.home.lead(organisationCount)}</p>
       <section aria-labelledby="propositions">

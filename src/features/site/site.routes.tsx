@@ -17,7 +17,12 @@ export function siteRoutes({ db }: AppDeps) {
       ]);
       return renderPage(
         c,
-        <HomePage proposals={proposals} organisationCount={organisationCount} kindCount={kindCount} />,
+        <HomePage
+          proposals={proposals}
+          organisationCount={organisationCount}
+          kindCount={kindCount}
+          notice={c.req.query("message") === "deconnecte" ? text.home.signedOut : undefined}
+        />,
         {
           title: text.siteName,
         },
