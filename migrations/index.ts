@@ -1,6 +1,8 @@
 import type { Migration } from "kysely";
 import * as createCoalition from "./2026_11_22_070000_create_coalition.js";
 import * as createAccounts from "./2026_11_22_080000_create_accounts.js";
+import * as createComments from "./2026_11_22_090000_create_comments.js";
+import * as createBallots from "./2026_11_22_100000_create_ballots.js";
 
 /**
  * Every migration, by name, in order. Listed statically so that they load the same
@@ -10,4 +12,6 @@ import * as createAccounts from "./2026_11_22_080000_create_accounts.js";
 export const migrations: Record<string, Migration> = {
   "2026_11_22_070000_create_coalition": createCoalition,
   "2026_11_22_080000_create_accounts": createAccounts,
+  "2026_11_22_090000_create_comments": createComments,
+  "2026_11_22_100000_create_ballots": createBallots,
 };

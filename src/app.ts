@@ -6,6 +6,13 @@ import { text } from "../views/text.js";
 import { authRoutes } from "./auth/auth.routes.js";
 import { sessionMiddleware } from "./auth/session.middleware.js";
 import { accountRoutes } from "./features/account/account.routes.js";
+import { ballotRoutes } from "./features/ballots/ballots.routes.js";
+import { resultsRoutes } from "./features/ballots/results.routes.js";
+import { votesAdminRoutes } from "./features/ballots/votes.admin.routes.js";
+import { commentActionRoutes } from "./features/comments/comments.actions.routes.js";
+import { commentPageRoutes } from "./features/comments/comments.pages.routes.js";
+import { commentRoutes } from "./features/comments/comments.routes.js";
+import { notificationRoutes } from "./features/comments/notifications.routes.js";
 import { emailRoutes } from "./features/email/email.routes.js";
 import { healthRoutes } from "./features/health/health.routes.js";
 import { organisationAdminRoutes } from "./features/organisations/organisations.admin.routes.js";
@@ -22,6 +29,7 @@ import { requestLog } from "./http/middleware/request-log.js";
 import { securityHeaders } from "./http/middleware/security-headers.js";
 import { closeConnectionsWhenShuttingDown } from "./http/middleware/shutdown.js";
 import { pageRenderer } from "./http/render.js";
+import { liveRoutes } from "./live/sse.js";
 
 /** Largest request body accepted anywhere; counted on the stream, so chunked bodies are held to it too. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -56,6 +64,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", organisationRoutes(deps));
   app.route("/", emailRoutes(deps));
   app.route("/", organisationAdminRoutes(deps));
+  app.route("/", ballotRoutes(deps));
+  app.route("/", resultsRoutes(deps));
+  app.route("/", votesAdminRoutes(deps));
+  app.route("/", commentRoutes(deps));
+  app.route("/", commentActionRoutes(deps));
+  app.route("/", commentPageRoutes(deps));
+  app.route("/", notificationRoutes(deps));
+  app.route("/", liveRoutes(deps));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

@@ -7,7 +7,10 @@ import { type OpenDatabase, openDatabase } from "./db/open.js";
 import { demoCredentialsText, hasNoAccounts, seedDemoAccounts } from "./db/seed/demo-accounts.js";
 import { isUnseeded, seedCoalition } from "./db/seed/seed.js";
 import type { Lifecycle } from "./http/env.js";
+import { type CommentDigest, startCommentDigest } from "./jobs/comment-digest.js";
 import { type EmailOutbox, startEmailOutbox } from "./jobs/email-outbox.js";
+import { startVoteScheduler, type VoteScheduler } from "./jobs/vote-scheduler.js";
+import { startLiveBroker } from "./live/broker.js";
 import { createLogger, type Logger } from "./logger.js";
 
 /** Start: config → database (embedded or DATABASE_URL) → migrate → seed if empty → listen → graceful stop. */
@@ -19,18 +22,32 @@ async function main(): Promise<void> {
   const demo = config.nodeEnv !== "production";
   if (demo) await seedDemoData(database, logger);
   const lifecycle: Lifecycle = { shuttingDown: false };
-  const app = createApp({ config, db: database.db, logger, lifecycle });
+  const live = startLiveBroker({ connectionString: database.pool.options.connectionString ?? "", logger });
+  const app = createApp({ config, db: database.db, logger, lifecycle, live });
   let outbox: EmailOutbox | undefined;
+  let votes: VoteScheduler | undefined;
+  let digest: CommentDigest | undefined;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     logger.info({ port: info.port, database: database.source }, "Concertation à l'écoute");
     outbox = startEmailOutbox({ db: database.db, config, logger });
+    votes = startVoteScheduler({ db: database.db, logger, publicOrigin: config.publicOrigin });
+    digest = startCommentDigest({ db: database.db, config, logger });
     printWelcome(config, demo);
   });
   server.on("error", (error) => {
     logger.fatal({ err: error }, `le serveur HTTP n'a pas pu écouter sur ${config.host}:${config.port} (PORT)`);
     void database.close().finally(() => process.exit(1));
   });
-  const stop = () => shutdown({ server, database, lifecycle, logger, timeoutMs: config.shutdownTimeoutMs, outbox });
+  const stop = () =>
+    shutdown({
+      server,
+      database,
+      lifecycle,
+      logger,
+      timeoutMs: config.shutdownTimeoutMs,
+      jobs: [outbox, votes, digest],
+      live,
+    });
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
@@ -76,13 +93,19 @@ function printWelcome(config: Config, demo: boolean): void {
   );
 }
 
+interface Stoppable {
+  stop(): Promise<void>;
+}
+
 interface ShutdownParts {
   server: ReturnType<typeof serve>;
   database: OpenDatabase;
   lifecycle: Lifecycle;
   logger: Logger;
   timeoutMs: number;
-  outbox: EmailOutbox | undefined;
+  /** Jobs (email outbox, vote scheduler, digest): each finishes the batch under way. */
+  jobs: (Stoppable | undefined)[];
+  live: Stoppable;
 }
 
 /**
@@ -90,11 +113,13 @@ interface ShutdownParts {
  * closed after the response), force the rest after the timeout, then close the
  * pool and the embedded database. Fly gives 5 s by default: the timeout stays under it.
  */
-async function shutdown({ server, database, lifecycle, logger, timeoutMs, outbox }: ShutdownParts): Promise<void> {
+async function shutdown({ server, database, lifecycle, logger, timeoutMs, jobs, live }: ShutdownParts): Promise<void> {
   if (lifecycle.shuttingDown) return;
   lifecycle.shuttingDown = true;
-  const outboxStopped = outbox?.stop();
   logger.info("arrêt demandé : fin des requêtes en cours");
+  const jobsStopped = Promise.allSettled(jobs.map((job) => job?.stop()));
+  // Ending the live broker closes open SSE streams, which server.close() would otherwise wait for.
+  await live.stop();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   if ("closeIdleConnections" in server) server.closeIdleConnections();
   const force = setTimeout(() => {
@@ -103,7 +128,7 @@ async function shutdown({ server, database, lifecycle, logger, timeoutMs, outbox
   }, timeoutMs);
   await closed;
   clearTimeout(force);
-  await outboxStopped;
+  await jobsStopped;
   await database.close().catch((error: unknown) => logger.error({ err: error }, "fermeture de la base"));
   logger.info("arrêt terminé");
   process.exit(0);

@@ -43,6 +43,15 @@ export interface ProposalTable {
   vote_closes_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** numeric: read as a string by pg. */
+  quorum_fraction: ColumnType<string, string | number | undefined, string | number>;
+  quorum_count: number | null;
+  adoption_rule: ColumnType<AdoptionRule, AdoptionRule | undefined, AdoptionRule>;
+  show_running_tally: Generated<boolean>;
+  result: VoteResult | null;
+  result_at: Date | null;
+  thread_locked_at: Date | null;
+  thread_locked_reason: string | null;
 }
 
 export const ROLES = ["administrator", "moderator", "representative"] as const;
@@ -148,6 +157,142 @@ export interface AdminActionTable {
   created_at: CreatedAt;
 }
 
+export const CHOICES = ["pour", "contre", "abstention"] as const;
+export type Choice = (typeof CHOICES)[number];
+export const ADOPTION_RULES = ["majorite_exprimes", "majorite_absolue", "deux_tiers_exprimes"] as const;
+export type AdoptionRule = (typeof ADOPTION_RULES)[number];
+export type VoteResult = "adoptee" | "rejetee" | "quorum_non_atteint";
+
+export interface ProposalSecretTable {
+  proposal_id: string;
+  salt: Uint8Array;
+  revealed_at: Date | null;
+}
+
+export interface BallotEventTable {
+  id: ColumnType<string, string, never>;
+  proposal_id: string;
+  organisation_id: string;
+  user_id: string;
+  action: "cast" | "change";
+  choice: Choice;
+  reason: string;
+  receipt: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface BallotTable {
+  id: Generated<string>;
+  proposal_id: string;
+  organisation_id: string;
+  choice: Choice;
+  reason: string;
+  cast_by: string;
+  last_event_id: string;
+  receipt: string;
+  first_cast_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: UpdatedAt;
+}
+
+export interface VoteReminderTable {
+  proposal_id: string;
+  user_id: string;
+  hours_before: 24 | 48;
+  sent_at: CreatedAt;
+}
+
+export interface AuditEventTable {
+  id: Generated<string>;
+  prev_hash: string;
+  hash: string;
+  kind: string;
+  proposal_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  created_at: CreatedAt;
+}
+
+export const STANCES = ["pour", "contre", "nuance", "question"] as const;
+export type Stance = (typeof STANCES)[number];
+export const LIVE_EVENT_KINDS = ["comment_created", "comment_edited", "comment_deleted", "comment_supported"] as const;
+export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
+export type NotificationFrequency = "immediate" | "daily" | "off";
+
+export interface CommentTable {
+  id: Generated<string>;
+  proposal_id: string;
+  parent_id: string | null;
+  root_id: string | null;
+  reply_to_id: string | null;
+  depth: number;
+  author_id: string;
+  organisation_id: string;
+  mandate_id: string;
+  stance: Stance | null;
+  body: string;
+  idempotency_key: string;
+  support_count: Generated<number>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface CommentVersionTable {
+  comment_id: string;
+  version: number;
+  body: string;
+  editor_id: string;
+  created_at: CreatedAt;
+}
+
+export interface CommentMentionTable {
+  comment_id: string;
+  organisation_id: string;
+}
+
+export interface CommentSupportTable {
+  comment_id: string;
+  organisation_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface LiveEventTable {
+  id: Generated<string>;
+  proposal_id: string;
+  kind: LiveEventKind;
+  comment_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ProposalFollowTable {
+  user_id: string;
+  proposal_id: string;
+  created_at: CreatedAt;
+}
+
+export interface NotificationSettingTable {
+  user_id: string;
+  frequency: NotificationFrequency;
+  updated_at: UpdatedAt;
+}
+
+export interface SigningKeyTable {
+  name: string;
+  key: Uint8Array;
+  created_at: CreatedAt;
+}
+
+export interface PendingNotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  comment_id: string;
+  reason: "reply" | "mention" | "followed";
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
 export interface Database {
   college: CollegeTable;
   organisation_kind: OrganisationKindTable;
@@ -162,6 +307,20 @@ export interface Database {
   auth_throttle: AuthThrottleTable;
   email_outbox: EmailOutboxTable;
   admin_action: AdminActionTable;
+  comment: CommentTable;
+  comment_version: CommentVersionTable;
+  comment_mention: CommentMentionTable;
+  comment_support: CommentSupportTable;
+  live_event: LiveEventTable;
+  proposal_follow: ProposalFollowTable;
+  notification_setting: NotificationSettingTable;
+  pending_notification: PendingNotificationTable;
+  signing_key: SigningKeyTable;
+  proposal_secret: ProposalSecretTable;
+  ballot_event: BallotEventTable;
+  ballot: BallotTable;
+  vote_reminder: VoteReminderTable;
+  audit_event: AuditEventTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;

@@ -25,6 +25,15 @@ const SOURCES: Record<string, { file: string; contentType: string }> = {
     file: require.resolve("htmx.org/dist/htmx.min.js"),
     contentType: "text/javascript; charset=utf-8",
   },
+  "hx-sse.js": {
+    file: require.resolve("htmx.org/dist/ext/hx-sse.min.js"),
+    contentType: "text/javascript; charset=utf-8",
+  },
+  "hx-upsert.js": {
+    file: require.resolve("htmx.org/dist/ext/hx-upsert.min.js"),
+    contentType: "text/javascript; charset=utf-8",
+  },
+  "debat.js": { file: path.join(staticDir, "debat.js"), contentType: "text/javascript; charset=utf-8" },
 };
 
 const IMMUTABLE = "public, max-age=31536000, immutable";

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
 import type { Database, Role } from "../db/database.js";
+import type { LiveBroker } from "../live/broker.js";
 import type { Logger } from "../logger.js";
 
 /** The signed-in person as every route and view sees them. */
@@ -40,4 +41,6 @@ export interface AppDeps {
   db: Kysely<Database>;
   logger: Logger;
   lifecycle: Lifecycle;
+  /** This instance's LISTEN connection (live debate); without it, live pages fall back to polling the database. */
+  live?: LiveBroker | undefined;
 }

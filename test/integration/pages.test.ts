@@ -39,7 +39,7 @@ describe("public pages", () => {
     expect(html).toContain("1 décembre 2026 à 10:00");
     expect(html).toContain("8 décembre 2026 à 18:00");
     expect(html).toContain('id="debat"');
-    expect(html).toContain('id="resultats"');
+    expect(html).toContain('id="vote"'); // the vote and results region
   });
 
   it("an unknown slug gives a French 404 page", async () => {

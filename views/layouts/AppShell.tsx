@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { ballotsText } from "../ballots/ballots.text.js";
 import { text } from "../text.js";
 
 /** The signed-in person, as the header shows them. */
@@ -18,6 +19,7 @@ export interface AppShellProps {
 const NAV_LINKS = [
   { href: "/", label: text.nav.home },
   { href: "/organisations", label: text.nav.organisations },
+  { href: "/resultats", label: ballotsText.nav.results },
   { href: "/a-propos", label: text.nav.about },
 ] as const;
 

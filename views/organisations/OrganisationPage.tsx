@@ -1,3 +1,4 @@
+import type { JSX } from "hono/jsx/jsx-runtime";
 import { DemoBadge } from "../components/StatusBadge.js";
 import { text } from "../text.js";
 
@@ -11,7 +12,14 @@ export interface OrganisationView {
   collegeName: string;
 }
 
-export function OrganisationPage({ organisation }: { organisation: OrganisationView }) {
+export function OrganisationPage({
+  organisation,
+  positions,
+}: {
+  organisation: OrganisationView;
+  /** Filled by the ballots feature; a placeholder shows without it. */
+  positions?: JSX.Element | undefined;
+}) {
   return (
     <article>
       <nav class="breadcrumb" aria-label="Fil d'Ariane">
@@ -53,10 +61,12 @@ export function OrganisationPage({ organisation }: { organisation: OrganisationV
           </>
         ) : null}
       </dl>
-      <section class="placeholder-region" aria-labelledby="positions">
-        <h2 id="positions">{text.organisations.positions}</h2>
-        <p>{text.organisations.positionsSoon}</p>
-      </section>
+      {positions ?? (
+        <section class="placeholder-region" aria-labelledby="positions">
+          <h2 id="positions">{text.organisations.positions}</h2>
+          <p>{text.organisations.positionsSoon}</p>
+        </section>
+      )}
     </article>
   );
 }

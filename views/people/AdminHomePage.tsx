@@ -1,3 +1,4 @@
+import { ballotsText } from "../ballots/ballots.text.js";
 import { peopleText as t } from "./people.text.js";
 
 export function AdminHomePage({ isAdmin }: { isAdmin: boolean }) {
@@ -18,6 +19,9 @@ export function AdminHomePage({ isAdmin }: { isAdmin: boolean }) {
           </li>
           <li>
             <a href="/admin/journal">{t.links.journal}</a>
+          </li>
+          <li>
+            <a href="/admin/votes">{ballotsText.admin.title}</a>
           </li>
         </ul>
       ) : (

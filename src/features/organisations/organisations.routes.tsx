@@ -5,6 +5,7 @@ import { text } from "../../../views/text.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
+import { loadOrganisationPositions } from "../ballots/positions.js";
 import { findOrganisationBySlug, listOrganisations } from "./organisations.queries.js";
 
 type OrganisationListRow = Awaited<ReturnType<typeof listOrganisations>>[number];
@@ -39,6 +40,9 @@ export function organisationRoutes({ db }: AppDeps) {
     .get("/organisations/:slug", async (c) => {
       const organisation = await findOrganisationBySlug(db, c.req.param("slug"));
       if (!organisation) throw notFound("Aucune organisation ne porte cette adresse.");
-      return renderPage(c, <OrganisationPage organisation={organisation} />, { title: organisation.name });
+      const positions = await loadOrganisationPositions(db, organisation.slug);
+      return renderPage(c, <OrganisationPage organisation={organisation} positions={positions} />, {
+        title: organisation.name,
+      });
     });
 }

@@ -1,5 +1,7 @@
 import type { ProposalSections } from "../../../views/proposals/ProposalPage.js";
 import type { AppDeps, CurrentUser } from "../../http/env.js";
+import { loadVoteSection } from "../ballots/vote-section.js";
+import { loadDiscussionSection } from "../comments/discussion-section.js";
 
 export interface ProposalContext {
   id: string;
@@ -12,9 +14,13 @@ export interface ProposalContext {
  * here (one line per feature), so the proposal route never grows with them.
  */
 export async function loadProposalSections(
-  _deps: AppDeps,
-  _proposal: ProposalContext,
-  _viewer: CurrentUser | undefined,
+  deps: AppDeps,
+  proposal: ProposalContext,
+  viewer: CurrentUser | undefined,
 ): Promise<ProposalSections> {
-  return {};
+  const [vote, discussion] = await Promise.all([
+    loadVoteSection(deps, proposal, viewer),
+    loadDiscussionSection(deps, proposal, viewer),
+  ]);
+  return { vote, discussion };
 }

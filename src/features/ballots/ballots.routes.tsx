@@ -1,0 +1,73 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
+import { DashboardPage } from "../../../views/ballots/DashboardPage.js";
+import type { BallotFormState } from "../../../views/ballots/VotePanel.js";
+import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
+import { requireMandate, requireUser } from "../../auth/guards.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
+import { AppError, notFound } from "../../http/errors.js";
+import { readForm } from "../../http/forms.js";
+import { renderPage } from "../../http/render.js";
+import { loadProposalSections } from "../proposals/proposal-sections.js";
+import { findProposalBySlug } from "../proposals/proposals.queries.js";
+import { castBallot, MAX_REASON_LENGTH } from "./ballots.service.js";
+import { loadDashboard } from "./dashboard.service.js";
+import { loadVoteSection } from "./vote-section.js";
+
+// The choice is checked by castBallot (422 for an unknown option); here only shapes and sizes.
+const ballotForm = z.object({
+  choix: z.string().max(40, t.errors.unknownChoice).default(""),
+  motivation: z
+    .string()
+    .max(MAX_REASON_LENGTH + 200, t.errors.reasonTooLong)
+    .default(""),
+  organisation: z.string().max(40).optional(),
+});
+
+const FIELD_OF: Record<string, "choix" | "motivation"> = {
+  unknown_choice: "choix",
+  reason_too_long: "motivation",
+};
+
+export function ballotRoutes(deps: AppDeps) {
+  const { db, config } = deps;
+  const app = new Hono<AppEnv>();
+  app.use("/propositions/:slug/vote", requireUser);
+  app.use("/tableau-de-bord", requireUser);
+
+  app.post("/propositions/:slug/vote", async (c) => {
+    const slug = c.req.param("slug");
+    const form = await readForm(c, ballotForm);
+    if (!form.ok) return refused(c, deps, slug, { values: form.values, errors: form.errors });
+    try {
+      const ballot = { proposalSlug: slug, choice: form.data.choix, reason: form.data.motivation };
+      const claimedOrganisationId = form.data.organisation || undefined;
+      await castBallot(db, c.get("user"), { ...ballot, claimedOrganisationId }, config.publicOrigin);
+    } catch (error) {
+      const field = error instanceof AppError && error.status === 422 ? FIELD_OF[error.code] : undefined;
+      if (!field) throw error;
+      return refused(c, deps, slug, { values: form.values, errors: { [field]: (error as AppError).message } });
+    }
+    return c.redirect(`/propositions/${slug}#vote`, 303);
+  });
+
+  app.get("/tableau-de-bord", async (c) => {
+    const mandate = requireMandate(c.get("user"));
+    const dashboard = await loadDashboard(db, mandate.organisationId);
+    return renderPage(c, <DashboardPage organisation={mandate.organisationName} rows={dashboard} />, {
+      title: t.dashboard.title,
+    });
+  });
+  return app;
+}
+
+/** 422: the proposal page again, with what the person sent and the error next to its field. */
+async function refused(c: Context<AppEnv>, deps: AppDeps, slug: string, form: BallotFormState) {
+  const proposal = await findProposalBySlug(deps.db, slug);
+  if (!proposal) throw notFound(t.errors.unknownProposal);
+  const user = c.get("user");
+  const sections = await loadProposalSections(deps, proposal, user);
+  sections.vote = await loadVoteSection(deps, proposal, user, form);
+  return renderPage(c, <ProposalPage proposal={proposal} sections={sections} />, { title: proposal.title }, 422);
+}

@@ -1,0 +1,150 @@
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import type { Kysely, Transaction } from "kysely";
+import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
+import { requireMandate } from "../../auth/guards.js";
+import { CHOICES, type Choice, type Database } from "../../db/database.js";
+import type { CurrentUser } from "../../http/env.js";
+import { AppError, notFound } from "../../http/errors.js";
+import { recordAdminAction } from "../admin/admin-actions.queries.js";
+import { queueEmail } from "../email/email.service.js";
+import { appendAuditEvent, lockAuditChain } from "./audit.queries.js";
+import {
+  type BallotEventInput,
+  hasCurrentMandate,
+  lockProposalForBallot,
+  prepareBallotEvent,
+  readHeadAndExisting,
+  recordBallotRows,
+} from "./ballots.queries.js";
+import { ballotCommitment, GENESIS_HASH } from "./canonical-json.js";
+
+export const MAX_REASON_LENGTH = 2000;
+
+export interface CastBallotInput {
+  proposalSlug: string;
+  choice: string;
+  reason: string;
+  /** An organisation named by the request body, if any: it must be the mandate's. */
+  claimedOrganisationId?: string | undefined;
+}
+
+export interface CastBallotResult {
+  receipt: string;
+  action: "cast" | "change";
+}
+
+/**
+ * Casts or changes the organisation's ballot. The organisation always comes from
+ * the caller's current mandate, never from the request; a request naming another
+ * organisation is refused and recorded.
+ */
+export async function castBallot(
+  db: Kysely<Database>,
+  user: CurrentUser | undefined,
+  input: CastBallotInput,
+  publicOrigin: string,
+): Promise<CastBallotResult> {
+  const mandate = requireMandate(user);
+  const actor = user as CurrentUser;
+  if (input.claimedOrganisationId && input.claimedOrganisationId !== mandate.organisationId) {
+    await recordWrongOrganisation(db, actor, input);
+    throw new AppError(403, "wrong_organisation", t.errors.wrongOrganisation(mandate.organisationName));
+  }
+  if (!(CHOICES as readonly string[]).includes(input.choice)) {
+    throw new AppError(422, "unknown_choice", t.errors.unknownChoice);
+  }
+  const reason = input.reason.trim();
+  if (reason.length > MAX_REASON_LENGTH) throw new AppError(422, "reason_too_long", t.errors.reasonTooLong);
+  return db.transaction().execute(async (trx) => {
+    const proposal = await lockProposalForBallot(trx, input.proposalSlug);
+    if (!proposal) throw notFound(t.errors.unknownProposal);
+    if (proposal.status !== "vote_ouvert" || proposal.pastClosing) {
+      throw new AppError(409, "vote_not_open", t.errors.voteNotOpen);
+    }
+    if (!(await hasCurrentMandate(trx, actor.id, mandate.organisationId))) {
+      throw new AppError(403, "no_mandate", t.errors.mandateEnded);
+    }
+    const event = await recordBallot(trx, {
+      proposal,
+      organisation: mandate,
+      userId: actor.id,
+      choice: input.choice as Choice,
+      reason,
+    });
+    await queueEmail(trx, {
+      kind: "ballot_receipt",
+      to: actor.email,
+      subject: t.receiptEmail.subject(proposal.title),
+      text: t.receiptEmail.body({
+        organisation: mandate.organisationName,
+        proposal: proposal.title,
+        choice: t.choices[event.choice],
+        receipt: event.receipt,
+        link: `${publicOrigin}/journal#${event.receipt}`,
+      }),
+    });
+    return { receipt: event.receipt, action: event.action };
+  });
+}
+
+interface RecordBallotInput {
+  proposal: { id: string; slug: string };
+  organisation: { organisationId: string; organisationSlug: string };
+  userId: string;
+  choice: Choice;
+  reason: string;
+}
+
+/**
+ * Event, journal entry and current ballot, all in the caller's transaction. Everything
+ * that can be done before taking the chain lock is, since ballots queue on it.
+ */
+async function recordBallot(trx: Transaction<Database>, input: RecordBallotInput): Promise<BallotEventInput> {
+  const { proposal, organisation } = input;
+  const prepared = await prepareBallotEvent(trx, proposal.id);
+  if (!prepared) throw new Error(`proposal ${proposal.id} is open without a salt`);
+  const commitment = ballotCommitment({
+    saltHex: encodeHexLowerCase(prepared.salt),
+    ballotEvent: prepared.id,
+    organisation: organisation.organisationSlug,
+    choice: input.choice,
+    reason: input.reason,
+  });
+  // "cast" versus "change" is decided under the same lock as the append.
+  await lockAuditChain(trx);
+  const { head, existing } = await readHeadAndExisting(trx, proposal.id, organisation.organisationId);
+  const action = existing ? "change" : "cast";
+  const data = {
+    proposal: proposal.slug,
+    organisation: organisation.organisationSlug,
+    action,
+    ballotEvent: prepared.id,
+    commitment,
+  };
+  const audit = await appendAuditEvent(trx, { kind: "ballot", proposalId: proposal.id, data }, head ?? GENESIS_HASH);
+  const event: BallotEventInput = {
+    id: prepared.id,
+    proposalId: proposal.id,
+    organisationId: organisation.organisationId,
+    userId: input.userId,
+    action,
+    choice: input.choice,
+    reason: input.reason,
+    receipt: audit.hash,
+  };
+  await recordBallotRows(trx, event);
+  return event;
+}
+
+async function recordWrongOrganisation(db: Kysely<Database>, user: CurrentUser, input: CastBallotInput) {
+  await recordAdminAction(db, {
+    actorId: user.id,
+    action: "ballot.wrong_organisation",
+    targetType: "proposal",
+    targetId: input.proposalSlug,
+    details: {
+      claimedOrganisationId: input.claimedOrganisationId,
+      mandateOrganisationId: user.mandate?.organisationId,
+    },
+  });
+}

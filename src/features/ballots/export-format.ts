@@ -1,0 +1,40 @@
+import type { Choice, VoteResult } from "../../db/database.js";
+import type { Tally } from "./tally.js";
+
+/** The public export: what `npm run verify` and /verifier read. Plain JSON, no app code needed to check it. */
+export const CHAIN_EXPORT_FORMAT = "concertation-audit-chain/1";
+
+export interface ExportedEvent {
+  id: string;
+  prevHash: string;
+  hash: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  /** Ballot events of closed votes: the choice and reason behind the commitment. */
+  reveal?: { choice: Choice; reason: string };
+}
+
+export interface ExportedRollCallEntry {
+  organisation: string;
+  choice: Choice;
+  reason: string;
+  ballotEvent: string;
+  receipt: string;
+}
+
+export interface ExportedResult {
+  proposal: string;
+  title: string;
+  result: VoteResult | null;
+  tally: Tally;
+  rollCall: ExportedRollCallEntry[];
+}
+
+export interface ChainExport {
+  format: typeof CHAIN_EXPORT_FORMAT;
+  generatedAt: string;
+  head: string;
+  events: ExportedEvent[];
+  /** Results as the site shows them (from the ballots table), checked against the chain. */
+  results: ExportedResult[];
+}

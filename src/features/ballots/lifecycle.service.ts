@@ -1,0 +1,169 @@
+import { randomBytes } from "node:crypto";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import type { Kysely, Transaction } from "kysely";
+import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
+import type { Database } from "../../db/database.js";
+import { AppError, notFound } from "../../http/errors.js";
+import { recordAdminAction } from "../admin/admin-actions.queries.js";
+import { appendAuditEvent } from "./audit.queries.js";
+import {
+  claimDueTransition,
+  countOrganisations,
+  createSalt,
+  type LifecycleProposal,
+  listCurrentBallots,
+  lockProposal,
+  revealSalt,
+  type ScheduleInput,
+  setStatus,
+  storeResult,
+  updateSchedule,
+} from "./lifecycle.queries.js";
+import { countChoices, decide } from "./tally.js";
+
+/** Who made a transition: an administrator (with a reason) or the schedule. */
+export type Actor = { kind: "administrator"; userId: string; reason: string } | { kind: "schedule" };
+
+const actorData = (actor: Actor) =>
+  actor.kind === "schedule" ? { by: "planification" } : { by: `administrateur:${actor.userId}`, reason: actor.reason };
+
+export type ManualTransition = "debat" | "ouvrir" | "clore";
+
+/** An administrator moves a proposal by hand, with a reason kept in the journal and the admin record. */
+export async function transitionByHand(
+  db: Kysely<Database>,
+  userId: string,
+  slug: string,
+  transition: ManualTransition,
+  reason: string,
+): Promise<void> {
+  const actor: Actor = { kind: "administrator", userId, reason };
+  await db.transaction().execute(async (trx) => {
+    const proposal = await lockProposal(trx, slug);
+    if (!proposal) throw notFound();
+    if (transition === "debat") await openDebate(trx, proposal, actor);
+    else if (transition === "ouvrir") await openVote(trx, proposal, actor);
+    else await closeVote(trx, proposal, actor);
+    const details = { transition, reason };
+    await recordAdminAction(trx, {
+      actorId: userId,
+      action: "vote.transition",
+      targetType: "proposal",
+      targetId: slug,
+      details,
+    });
+  });
+}
+
+async function openDebate(trx: Transaction<Database>, proposal: LifecycleProposal, actor: Actor) {
+  if (proposal.status !== "brouillon") throw new AppError(409, "not_draft", t.errors.notDraft);
+  await setStatus(trx, proposal.id, "debat");
+  await appendAuditEvent(trx, {
+    kind: "debate_opened",
+    proposalId: proposal.id,
+    data: { proposal: proposal.slug, ...actorData(actor) },
+  });
+}
+
+/** Opening draws the secret salt; the rules in force are written into the journal. */
+export async function openVote(trx: Transaction<Database>, proposal: LifecycleProposal, actor: Actor) {
+  if (proposal.status !== "brouillon" && proposal.status !== "debat") {
+    throw new AppError(409, "cannot_open", t.errors.cannotOpen);
+  }
+  if (!proposal.voteClosesAt || proposal.voteClosesAt.getTime() <= Date.now()) {
+    throw new AppError(409, "no_closing_time", t.errors.noClosingTime);
+  }
+  await setStatus(trx, proposal.id, "vote_ouvert", { opensNow: true });
+  await createSalt(trx, proposal.id, randomBytes(32));
+  await appendAuditEvent(trx, {
+    kind: "vote_opened",
+    proposalId: proposal.id,
+    data: {
+      proposal: proposal.slug,
+      closesAt: proposal.voteClosesAt.toISOString(),
+      quorumFraction: proposal.quorumFraction,
+      quorumCount: proposal.quorumCount,
+      adoptionRule: proposal.adoptionRule,
+      ...actorData(actor),
+    },
+  });
+}
+
+/** Closing reveals the salt, then counts the current ballots and journals the result. */
+export async function closeVote(trx: Transaction<Database>, proposal: LifecycleProposal, actor: Actor) {
+  if (proposal.status !== "vote_ouvert") throw new AppError(409, "not_open", t.errors.notOpen);
+  await setStatus(trx, proposal.id, "clos", { closesNow: actor.kind === "administrator" });
+  const salt = await revealSalt(trx, proposal.id);
+  await appendAuditEvent(trx, {
+    kind: "vote_closed",
+    proposalId: proposal.id,
+    data: { proposal: proposal.slug, salt: encodeHexLowerCase(salt), ...actorData(actor) },
+  });
+  await computeResult(trx, proposal);
+}
+
+/** The result is itself a journal event: counts, the rules applied and each organisation's last ballot event. */
+export async function computeResult(trx: Transaction<Database>, proposal: LifecycleProposal) {
+  const ballots = await listCurrentBallots(trx, proposal.id);
+  const eligible = await countOrganisations(trx);
+  const tally = countChoices(ballots.map((b) => b.choice));
+  const rules = {
+    quorumFraction: Number(proposal.quorumFraction),
+    quorumCount: proposal.quorumCount,
+    adoptionRule: proposal.adoptionRule,
+  };
+  const decision = decide(tally, rules, eligible);
+  await storeResult(trx, proposal.id, decision.result);
+  return appendAuditEvent(trx, {
+    kind: "result",
+    proposalId: proposal.id,
+    data: {
+      proposal: proposal.slug,
+      tally: { ...tally },
+      ...decision,
+      quorumFraction: proposal.quorumFraction,
+      quorumCount: proposal.quorumCount,
+      adoptionRule: proposal.adoptionRule,
+      ballots: Object.fromEntries(ballots.map((b) => [b.organisation, b.ballotEvent])),
+    },
+  });
+}
+
+/** Runs every due opening and closing, one transaction each; returns how many were made. */
+export async function runDueTransitions(db: Kysely<Database>): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const made = await db.transaction().execute(async (trx) => {
+      const proposal = await claimDueTransition(trx);
+      if (!proposal) return false;
+      if (proposal.status === "vote_ouvert") await closeVote(trx, proposal, { kind: "schedule" });
+      else await openVote(trx, proposal, { kind: "schedule" });
+      return true;
+    });
+    if (!made) return done;
+    done += 1;
+  }
+}
+
+/** Dates and rules can change until the vote opens; then they are fixed (they are in the journal). */
+export async function scheduleVote(db: Kysely<Database>, userId: string, slug: string, input: ScheduleInput) {
+  await db.transaction().execute(async (trx) => {
+    const proposal = await lockProposal(trx, slug);
+    if (!proposal) throw notFound();
+    if (proposal.status === "vote_ouvert" || proposal.status === "clos") {
+      throw new AppError(409, "schedule_locked", t.errors.scheduleLocked);
+    }
+    await updateSchedule(trx, proposal.id, input);
+    await recordAdminAction(trx, {
+      actorId: userId,
+      action: "vote.schedule",
+      targetType: "proposal",
+      targetId: slug,
+      details: {
+        ...input,
+        opensAt: input.opensAt?.toISOString() ?? null,
+        closesAt: input.closesAt?.toISOString() ?? null,
+      },
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import { Hono } from "hono";
+import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
+import { type JournalEntry, JournalPage } from "../../../views/ballots/JournalPage.js";
+import { ResultsMatrixPage } from "../../../views/ballots/ResultsMatrixPage.js";
+import { VerifyPage } from "../../../views/ballots/VerifyPage.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
+import { renderPage } from "../../http/render.js";
+import { findAuditHead, listAuditEvents } from "./audit.queries.js";
+import { buildChainExport, buildResults, resultsCsv } from "./export.service.js";
+import { listClosedBallots, listOrganisationsForResults, listVoteProposals } from "./results.queries.js";
+import { verifyExport } from "./verify.js";
+
+/** Public pages and open data: anyone can read and check them, no account needed. */
+export function resultsRoutes({ db, config }: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.get("/resultats", async (c) => {
+    const [proposals, organisations, ballots] = await Promise.all([
+      listVoteProposals(db),
+      listOrganisationsForResults(db),
+      listClosedBallots(db),
+    ]);
+    const choiceOf = new Map(ballots.map((b) => [`${b.proposalId}:${b.organisationId}`, b.choice]));
+    const view = {
+      proposals: proposals.map((p) => ({ ...p, closed: p.status === "clos" })),
+      organisations: organisations.map((o) => ({
+        ...o,
+        choices: proposals.map((p) => choiceOf.get(`${p.id}:${o.id}`) ?? null),
+      })),
+    };
+    return renderPage(c, <ResultsMatrixPage view={view} />, { title: t.matrix.title });
+  });
+
+  app.get("/resultats.json", async (c) =>
+    c.json({ generatedAt: new Date().toISOString(), results: await buildResults(db) }),
+  );
+  app.get("/resultats.csv", async (c) => csv(c, await resultsCsv(db, ","), "resultats.csv"));
+  app.get("/resultats-point-virgule.csv", async (c) =>
+    csv(c, await resultsCsv(db, ";"), "resultats-point-virgule.csv"),
+  );
+  app.get("/journal.json", async (c) => c.json(await buildChainExport(db)));
+
+  app.get("/journal", async (c) => {
+    const [events, head, organisations] = await Promise.all([
+      listAuditEvents(db),
+      findAuditHead(db),
+      listOrganisationsForResults(db),
+    ]);
+    const names = new Map(organisations.map((o) => [o.slug, o.name]));
+    const entries: JournalEntry[] = events.reverse().map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      hash: e.hash,
+      createdAt: e.createdAt,
+      proposal: e.slug ?? null,
+      description: describe(e.kind, e.payload, names),
+    }));
+    return renderPage(c, <JournalPage head={head} entries={entries} />, { title: t.journal.title });
+  });
+
+  app.get("/verifier", async (c) => {
+    const outcome = verifyExport(await buildChainExport(db));
+    return renderPage(c, <VerifyPage outcome={outcome} origin={config.publicOrigin} />, { title: t.verify.title });
+  });
+  return app;
+}
+
+function describe(kind: string, payload: Record<string, unknown>, names: Map<string, string>): string {
+  if (kind === "ballot") {
+    const organisation = String(payload.organisation);
+    return t.journal.ballotDescription(names.get(organisation) ?? organisation, String(payload.action));
+  }
+  if (kind === "result") return t.results[payload.result as "adoptee"] ?? "";
+  const reason = payload.reason ? ` (${String(payload.reason)})` : "";
+  return payload.by ? `${String(payload.by)}${reason}` : "";
+}
+
+function csv(
+  c: { body: (data: string, status: 200, headers: Record<string, string>) => Response },
+  body: string,
+  name: string,
+) {
+  return c.body(body, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${name}"`,
+  });
+}

@@ -1,0 +1,78 @@
+import type { JSX } from "hono/jsx/jsx-runtime";
+import type { BallotFormState, VotePanelView } from "../../../views/ballots/VotePanel.js";
+import { VoteSection, type VoteSectionView } from "../../../views/ballots/VoteSection.js";
+import { can } from "../../auth/permissions.js";
+import type { AppDeps, CurrentUser } from "../../http/env.js";
+import { findBallot, listBallotEvents } from "./ballots.queries.js";
+import { countOrganisations } from "./lifecycle.queries.js";
+import {
+  countBallotsByProposal,
+  countChoicesForProposal,
+  listOrganisationsWithoutBallot,
+  listVoteProposals,
+  type VoteProposalRow,
+} from "./results.queries.js";
+import { loadResults, rulesOf } from "./results.service.js";
+import { quorumRequired } from "./tally.js";
+
+/** The proposal page's vote region (plugged in by proposal-sections.ts). */
+export async function loadVoteSection(
+  { db }: AppDeps,
+  proposalRef: { id: string },
+  viewer: CurrentUser | undefined,
+  form?: BallotFormState,
+): Promise<JSX.Element | undefined> {
+  const proposal = (await listVoteProposals(db)).find((p) => p.id === proposalRef.id);
+  if (!proposal) return undefined;
+  const open = proposal.status === "vote_ouvert";
+  const [eligible, turnouts] = await Promise.all([countOrganisations(db), countBallotsByProposal(db)]);
+  const view: VoteSectionView = {
+    slug: proposal.slug,
+    title: proposal.title,
+    status: proposal.status,
+    rules: {
+      quorumRequired: quorumRequired(rulesOf(proposal), eligible),
+      eligible,
+      adoptionRule: proposal.adoptionRule,
+      showRunningTally: proposal.showRunningTally,
+    },
+    turnout: turnouts.get(proposal.id) ?? 0,
+    running: open && proposal.showRunningTally ? await runningTally(db, proposal.id) : null,
+    missing: open && can(viewer, "moderate") ? await listOrganisationsWithoutBallot(db, proposal.id) : null,
+    viewer: !viewer ? "visitor" : viewer.mandate ? "representative" : "no-mandate",
+    panel: viewer?.mandate ? await loadPanel(db, proposal, viewer.mandate, form) : null,
+    results: proposal.status === "clos" ? await loadResults(db, proposal) : null,
+  };
+  return <VoteSection view={view} />;
+}
+
+async function runningTally(db: AppDeps["db"], proposalId: string) {
+  const rows = await countChoicesForProposal(db, proposalId);
+  const tally = { pour: 0, contre: 0, abstention: 0, cast: 0 };
+  for (const row of rows) {
+    tally[row.choice] = Number(row.count);
+    tally.cast += Number(row.count);
+  }
+  return tally;
+}
+
+async function loadPanel(
+  db: AppDeps["db"],
+  proposal: VoteProposalRow,
+  mandate: NonNullable<CurrentUser["mandate"]>,
+  form: BallotFormState | undefined,
+): Promise<VotePanelView | null> {
+  if (proposal.status !== "vote_ouvert" && proposal.status !== "clos") return null;
+  const [ballot, history] = await Promise.all([
+    findBallot(db, proposal.id, mandate.organisationId),
+    listBallotEvents(db, proposal.id, mandate.organisationId),
+  ]);
+  return {
+    form,
+    organisationId: mandate.organisationId,
+    organisationName: mandate.organisationName,
+    open: proposal.status === "vote_ouvert",
+    ballot: ballot ?? null,
+    history,
+  };
+}

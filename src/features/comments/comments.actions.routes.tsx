@@ -1,0 +1,85 @@
+import { type Context, Hono } from "hono";
+import { CommentContent } from "../../../views/comments/CommentItem.js";
+import { DeleteCommentPage, EditCommentPage } from "../../../views/comments/CommentPages.js";
+import { commentsText as t } from "../../../views/comments/comments.text.js";
+import { requireUser } from "../../auth/guards.js";
+import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import { AppError, notFound } from "../../http/errors.js";
+import { isPartial } from "../../http/htmx.js";
+import { renderPage } from "../../http/render.js";
+import { normaliseBody, readStringForm, validateBody } from "./comments.forms.js";
+import { findDiscussionProposal } from "./comments.queries.js";
+import { findCommentRow } from "./comments.read.js";
+import { deleteComment, editComment, toggleSupport } from "./comments.service.js";
+import { loadThreadContext, singleView } from "./comments.thread.js";
+import { setFollowing } from "./notifications.queries.js";
+
+type Ctx = Context<AppEnv>;
+
+/** Edit, delete (tombstone), support, follow. Every check is repeated by the service. */
+export function commentActionRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/commentaires/:id{[0-9]+}/modifier", requireUser, (c) => showEdit(c, deps))
+    .post("/commentaires/:id{[0-9]+}/modifier", requireUser, (c) => postEdit(c, deps))
+    .get("/commentaires/:id{[0-9]+}/supprimer", requireUser, (c) => showDelete(c, deps))
+    .post("/commentaires/:id{[0-9]+}/supprimer", requireUser, async (c) => {
+      const done = await deleteComment(deps.db, c.get("user") as CurrentUser, c.req.param("id"));
+      return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
+    })
+    .post("/commentaires/:id{[0-9]+}/soutien", requireUser, async (c) => {
+      const user = c.get("user") as CurrentUser;
+      const done = await toggleSupport(deps.db, user, c.req.param("id"));
+      if (isPartial(c)) return c.html(<CommentContent comment={await singleView(deps.db, done.id, user)} />);
+      return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
+    })
+    .post("/propositions/:slug/suivre", requireUser, async (c) => {
+      const user = c.get("user") as CurrentUser;
+      const proposal = await findDiscussionProposal(deps.db, c.req.param("slug"));
+      if (!proposal) throw notFound(t.unknownProposal);
+      const form = await readStringForm(c);
+      await setFollowing(deps.db, user.id, proposal.id, form.suivre !== "non");
+      return c.redirect(`/propositions/${proposal.slug}#debat`, 303);
+    });
+}
+
+/** The author only; anyone else gets the same 403 as the service would give. */
+async function ownContext(c: Ctx, deps: AppDeps) {
+  const user = c.get("user") as CurrentUser;
+  const row = await findCommentRow(deps.db, c.req.param("id") ?? "");
+  if (!row) throw notFound(t.unknownComment);
+  if (row.authorId !== user.id) throw new AppError(403, "not_author", t.notAuthor);
+  if (row.deletedAt) throw new AppError(403, "deleted", t.alreadyDeleted);
+  const context = await loadThreadContext(deps.db, row.id, user);
+  if (!context) throw notFound(t.unknownComment);
+  return { row, context };
+}
+
+async function showEdit(c: Ctx, deps: AppDeps) {
+  const { row, context } = await ownContext(c, deps);
+  return renderPage(c, <EditCommentPage proposal={context.proposal} commentId={row.id} body={row.body} />, {
+    title: t.editTitle,
+  });
+}
+
+async function postEdit(c: Ctx, deps: AppDeps) {
+  const user = c.get("user") as CurrentUser;
+  const { row, context } = await ownContext(c, deps);
+  const values = await readStringForm(c);
+  const body = normaliseBody(values.body);
+  const error = validateBody(body);
+  if (error) {
+    const page = (
+      <EditCommentPage proposal={context.proposal} commentId={row.id} body={values.body ?? ""} error={error} />
+    );
+    return renderPage(c, page, { title: t.editTitle }, 422);
+  }
+  const done = await editComment(deps.db, user, row.id, body);
+  return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
+}
+
+async function showDelete(c: Ctx, deps: AppDeps) {
+  const { context } = await ownContext(c, deps);
+  return renderPage(c, <DeleteCommentPage proposal={context.proposal} comment={context.comment} />, {
+    title: t.deleteTitle,
+  });
+}

@@ -1,0 +1,106 @@
+import type { Kysely } from "kysely";
+import type { CommentFormState } from "../../../views/comments/CommentForm.js";
+import type { CommentView } from "../../../views/comments/CommentItem.js";
+import type { DiscussionFilter, DiscussionView } from "../../../views/comments/Discussion.js";
+import { generateRandomToken } from "../../auth/tokens.js";
+import { type Database, STANCES } from "../../db/database.js";
+import type { CurrentUser } from "../../http/env.js";
+import { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
+import { countByStance, listTopLevelComments, type PageCursor } from "./comments.read.js";
+import { discussionClosedReason } from "./comments.service.js";
+import { buildThreads, viewerContext } from "./comments.views.js";
+import { isFollowing } from "./notifications.queries.js";
+
+export const PAGE_SIZE = 20;
+
+/** Scripts of the live debate, loaded after htmx (deferred scripts run in document order). */
+export const DISCUSSION_SCRIPTS = ["/static/hx-sse.js", "/static/hx-upsert.js", "/static/debat.js"];
+
+export function readFilter(query: { position?: string | undefined; tri?: string | undefined }): DiscussionFilter {
+  const stance = STANCES.find((s) => s === query.position);
+  return { stance, sort: query.tri === "soutien" ? "soutien" : "recent" };
+}
+
+export function encodeCursor(comment: { id: string; supportCount: number }, filter: DiscussionFilter): string {
+  return filter.sort === "soutien" ? `${comment.supportCount}_${comment.id}` : comment.id;
+}
+
+export function decodeCursor(value: string | undefined): PageCursor | undefined {
+  const match = value ? /^(?:(\d{1,9})_)?(\d{1,18})$/.exec(value) : null;
+  if (!match) return undefined;
+  return { id: match[2] ?? "0", supportCount: match[1] === undefined ? undefined : Number(match[1]) };
+}
+
+export function newFormState(
+  values: Record<string, string> = {},
+  errors: Record<string, string> = {},
+): CommentFormState {
+  return { values, errors, idempotencyKey: generateRandomToken(16) };
+}
+
+export async function loadCommentsPage(
+  db: Kysely<Database>,
+  proposal: DiscussionProposal,
+  viewer: CurrentUser | undefined,
+  filter: DiscussionFilter,
+  cursor?: PageCursor | undefined,
+): Promise<{ comments: CommentView[]; nextCursor: string | null }> {
+  const rows = await listTopLevelComments(db, {
+    proposalId: proposal.id,
+    stance: filter.stance,
+    sort: filter.sort,
+    cursor,
+    limit: PAGE_SIZE + 1,
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  const nextCursor = rows.length > PAGE_SIZE && last ? encodeCursor(last, filter) : null;
+  const open = discussionClosedReason(proposal) === null;
+  return { comments: await buildThreads(db, page, viewerContext(viewer, open)), nextCursor };
+}
+
+async function latestEventId(db: Kysely<Database>, proposalId: string): Promise<string> {
+  const row = await db
+    .selectFrom("live_event")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .where("proposal_id", "=", proposalId)
+    .executeTakeFirst();
+  return String(row?.id ?? "0");
+}
+
+export interface DiscussionOptions {
+  filter?: DiscussionFilter | undefined;
+  form?: CommentFormState | undefined;
+}
+
+/** Everything the debate region shows, for this viewer. */
+export async function loadDiscussion(
+  db: Kysely<Database>,
+  slug: string,
+  viewer: CurrentUser | undefined,
+  options: DiscussionOptions = {},
+): Promise<DiscussionView | undefined> {
+  const proposal = await findDiscussionProposal(db, slug);
+  if (!proposal) return undefined;
+  const filter = options.filter ?? { sort: "recent" };
+  const [counts, page, following, lastEvent] = await Promise.all([
+    countByStance(db, proposal.id),
+    loadCommentsPage(db, proposal, viewer, filter),
+    viewer ? isFollowing(db, viewer.id, proposal.id) : false,
+    latestEventId(db, proposal.id),
+  ]);
+  const live = new URLSearchParams({ depuis: lastEvent });
+  if (filter.stance) live.set("position", filter.stance);
+  if (filter.sort !== "recent") live.set("tri", filter.sort);
+  return {
+    proposalSlug: proposal.slug,
+    closedReason: discussionClosedReason(proposal),
+    viewer: { signedIn: viewer !== undefined, organisationName: viewer?.mandate?.organisationName ?? null, following },
+    counts,
+    filter,
+    ...page,
+    form: viewer?.mandate ? (options.form ?? newFormState()) : null,
+    liveUrl: `/propositions/${proposal.slug}/direct?${live}`,
+    scripts: DISCUSSION_SCRIPTS,
+  };
+}

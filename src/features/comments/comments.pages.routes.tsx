@@ -1,0 +1,117 @@
+import { diffWords } from "diff";
+import { type Context, Hono } from "hono";
+import {
+  HistoryPage,
+  MoreCommentsPage,
+  SearchPage,
+  type SearchResultView,
+  ThreadPage,
+  type VersionView,
+} from "../../../views/comments/CommentPages.js";
+import { commentsText as t } from "../../../views/comments/comments.text.js";
+import { Discussion, MoreComments } from "../../../views/comments/Discussion.js";
+import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { isPartial, varyOnHtmx } from "../../http/htmx.js";
+import { renderPage } from "../../http/render.js";
+import { loadProposalSections } from "../proposals/proposal-sections.js";
+import { findProposalBySlug } from "../proposals/proposals.queries.js";
+import { decodeCursor, loadCommentsPage, loadDiscussion, readFilter } from "./comments.discussion.js";
+import { findDiscussionProposal } from "./comments.queries.js";
+import { findCommentRow, listVersions, MARK_END, MARK_START, searchComments } from "./comments.read.js";
+import { loadThread, loadThreadContext } from "./comments.thread.js";
+
+type Ctx = Context<AppEnv>;
+
+const SEARCH_LIMIT = 50;
+
+/** Reading the debate: filtered page, "voir plus", a thread, an edit history, the search. */
+export function commentPageRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/propositions/:slug/debat", (c) => filteredDiscussion(c, deps))
+    .get("/propositions/:slug/commentaires", (c) => moreComments(c, deps))
+    .get("/commentaires/:id{[0-9]+}", async (c) => {
+      const found = await loadThread(deps.db, c.req.param("id"), c.get("user"));
+      if (!found) throw notFound(t.unknownComment);
+      return renderPage(c, <ThreadPage proposal={found.proposal} thread={found.thread} />, { title: t.thread });
+    })
+    .get("/commentaires/:id{[0-9]+}/historique", (c) => history(c, deps))
+    .get("/recherche", (c) => search(c, deps));
+}
+
+/** The proposal page with the debate filtered by stance and sorted; the debate alone for htmx. */
+async function filteredDiscussion(c: Ctx, deps: AppDeps) {
+  const slug = c.req.param("slug") ?? "";
+  const user = c.get("user");
+  const filter = readFilter({ position: c.req.query("position"), tri: c.req.query("tri") });
+  const [proposal, discussion] = await Promise.all([
+    findProposalBySlug(deps.db, slug),
+    loadDiscussion(deps.db, slug, user, { filter }),
+  ]);
+  if (!proposal || !discussion) throw notFound(t.unknownProposal);
+  varyOnHtmx(c);
+  if (isPartial(c)) return c.html(<Discussion view={discussion} />);
+  const sections = await loadProposalSections(deps, proposal, user);
+  const page = (
+    <ProposalPage proposal={proposal} sections={{ ...sections, discussion: <Discussion view={discussion} /> }} />
+  );
+  return renderPage(c, page, { title: proposal.title });
+}
+
+async function moreComments(c: Ctx, deps: AppDeps) {
+  const proposal = await findDiscussionProposal(deps.db, c.req.param("slug") ?? "");
+  if (!proposal) throw notFound(t.unknownProposal);
+  const filter = readFilter({ position: c.req.query("position"), tri: c.req.query("tri") });
+  const cursor = decodeCursor(c.req.query("apres"));
+  const page = await loadCommentsPage(deps.db, proposal, c.get("user"), filter, cursor);
+  varyOnHtmx(c);
+  if (isPartial(c)) {
+    return c.html(
+      <MoreComments slug={proposal.slug} filter={filter} comments={page.comments} cursor={page.nextCursor} />,
+    );
+  }
+  return renderPage(
+    c,
+    <MoreCommentsPage proposal={proposal} filter={filter} comments={page.comments} cursor={page.nextCursor} />,
+    { title: t.heading },
+  );
+}
+
+async function history(c: Ctx, deps: AppDeps) {
+  const id = c.req.param("id") ?? "";
+  const row = await findCommentRow(deps.db, id);
+  const context = row ? await loadThreadContext(deps.db, id, c.get("user")) : undefined;
+  if (!row || !context) throw notFound(t.unknownComment);
+  // A deleted comment's earlier versions are withdrawn with it.
+  const rows = row.deletedAt ? [] : await listVersions(deps.db, id);
+  const versions: VersionView[] = rows.map((version, index) => {
+    const previous = rows[index - 1];
+    return { ...version, changes: previous ? diffWords(previous.body, version.body) : null };
+  });
+  return renderPage(c, <HistoryPage proposal={context.proposal} commentId={id} versions={versions} />, {
+    title: t.historyTitle,
+  });
+}
+
+async function search(c: Ctx, deps: AppDeps) {
+  const query = (c.req.query("q") ?? "").trim().slice(0, 200);
+  const rows = query ? await searchComments(deps.db, query, SEARCH_LIMIT) : null;
+  const results: SearchResultView[] | null = rows?.map((row) => ({ ...row, excerpt: splitMarks(row.excerpt) })) ?? null;
+  return renderPage(c, <SearchPage query={query} results={results} />, { title: t.searchTitle });
+}
+
+/** ts_headline output → text parts; the view escapes every part, so nothing from a comment becomes markup. */
+export function splitMarks(excerpt: string): { text: string; match: boolean }[] {
+  const parts: { text: string; match: boolean }[] = [];
+  for (const [index, chunk] of excerpt.split(MARK_START).entries()) {
+    if (index === 0) {
+      if (chunk) parts.push({ text: chunk, match: false });
+      continue;
+    }
+    const [match = "", rest = ""] = chunk.split(MARK_END);
+    parts.push({ text: match, match: true });
+    if (rest) parts.push({ text: rest, match: false });
+  }
+  return parts;
+}

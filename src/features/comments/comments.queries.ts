@@ -1,0 +1,243 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { Database, LiveEventKind, Stance } from "../../db/database.js";
+
+/** The live channel every instance LISTENs to. */
+export const LIVE_CHANNEL = "concertation_live";
+
+export function findDiscussionProposal(db: Kysely<Database>, slug: string) {
+  return db
+    .selectFrom("proposal")
+    .select([
+      "id",
+      "slug",
+      "number",
+      "title",
+      "status",
+      "thread_locked_at as lockedAt",
+      "thread_locked_reason as lockedReason",
+    ])
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+}
+
+export function findDiscussionProposalById(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom("proposal")
+    .select([
+      "id",
+      "slug",
+      "number",
+      "title",
+      "status",
+      "thread_locked_at as lockedAt",
+      "thread_locked_reason as lockedReason",
+    ])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export type DiscussionProposal = NonNullable<Awaited<ReturnType<typeof findDiscussionProposal>>>;
+
+/** Serialises one person's posts: the rate limit and the idempotency check see every earlier post. */
+export async function lockAuthor(trx: Transaction<Database>, userId: string): Promise<void> {
+  await trx.selectFrom("app_user").select("id").where("id", "=", userId).forUpdate().execute();
+}
+
+/** The mandate is checked again inside the transaction: it may have ended since the page loaded. */
+export async function isMandateCurrent(db: Kysely<Database>, mandateId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("mandate")
+    .select("id")
+    .where("id", "=", mandateId)
+    .where("user_id", "=", userId)
+    .where("starts_at", "<=", sql<Date>`now()`)
+    .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", sql<Date>`now()`)]))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function findCommentForWrite(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom("comment")
+    .select([
+      "id",
+      "proposal_id as proposalId",
+      "parent_id as parentId",
+      "root_id as rootId",
+      "depth",
+      "author_id as authorId",
+      "organisation_id as organisationId",
+      "body",
+      "version",
+      "deleted_at as deletedAt",
+    ])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export type CommentForWrite = NonNullable<Awaited<ReturnType<typeof findCommentForWrite>>>;
+
+export function findByIdempotencyKey(db: Kysely<Database>, authorId: string, key: string) {
+  return db
+    .selectFrom("comment")
+    .select(["id", "proposal_id as proposalId", "root_id as rootId"])
+    .where("author_id", "=", authorId)
+    .where("idempotency_key", "=", key)
+    .executeTakeFirst();
+}
+
+/** Counted against the database clock, shared by every instance. */
+export async function countRecentComments(db: Kysely<Database>, authorId: string, windowMs: number): Promise<number> {
+  const { count } = await db
+    .selectFrom("comment")
+    .select((eb) => eb.fn.countAll<string>().as("count"))
+    .where("author_id", "=", authorId)
+    .where("created_at", ">=", sql<Date>`now() - make_interval(secs => ${windowMs / 1000})`)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export interface NewComment {
+  proposalId: string;
+  parentId: string | null;
+  rootId: string | null;
+  replyToId: string | null;
+  depth: number;
+  authorId: string;
+  organisationId: string;
+  mandateId: string;
+  stance: Stance | null;
+  body: string;
+  idempotencyKey: string;
+}
+
+/** Returns undefined when the idempotency key was already used (a double submit). */
+export async function insertComment(trx: Transaction<Database>, comment: NewComment): Promise<string | undefined> {
+  const row = await trx
+    .insertInto("comment")
+    .values({
+      proposal_id: comment.proposalId,
+      parent_id: comment.parentId,
+      root_id: comment.rootId,
+      reply_to_id: comment.replyToId,
+      depth: comment.depth,
+      author_id: comment.authorId,
+      organisation_id: comment.organisationId,
+      mandate_id: comment.mandateId,
+      stance: comment.stance,
+      body: comment.body,
+      idempotency_key: comment.idempotencyKey,
+    })
+    .onConflict((oc) => oc.constraint("comment_idempotency").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (row) {
+    await trx
+      .insertInto("comment_version")
+      .values({ comment_id: row.id, version: 1, body: comment.body, editor_id: comment.authorId })
+      .execute();
+  }
+  return row?.id;
+}
+
+/** A new version row and the comment's current text, in the same transaction. */
+export async function updateCommentBody(
+  trx: Transaction<Database>,
+  comment: CommentForWrite,
+  body: string,
+  editorId: string,
+): Promise<void> {
+  const version = comment.version + 1;
+  await trx
+    .insertInto("comment_version")
+    .values({ comment_id: comment.id, version, body, editor_id: editorId })
+    .execute();
+  await trx.updateTable("comment").set({ body, version, edited_at: sql`now()` }).where("id", "=", comment.id).execute();
+}
+
+export async function markCommentDeleted(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx.updateTable("comment").set({ deleted_at: sql`now()` }).where("id", "=", id).execute();
+}
+
+/** Adds or removes the organisation's support; returns whether it now supports the comment. */
+export async function toggleSupportRow(
+  trx: Transaction<Database>,
+  { commentId, organisationId, userId }: { commentId: string; organisationId: string; userId: string },
+): Promise<boolean> {
+  const removed = await trx
+    .deleteFrom("comment_support")
+    .where("comment_id", "=", commentId)
+    .where("organisation_id", "=", organisationId)
+    .executeTakeFirst();
+  if (Number(removed.numDeletedRows) > 0) {
+    await trx
+      .updateTable("comment")
+      .set((eb) => ({ support_count: eb("support_count", "-", 1) }))
+      .where("id", "=", commentId)
+      .execute();
+    return false;
+  }
+  await trx
+    .insertInto("comment_support")
+    .values({ comment_id: commentId, organisation_id: organisationId, user_id: userId })
+    .execute();
+  await trx
+    .updateTable("comment")
+    .set((eb) => ({ support_count: eb("support_count", "+", 1) }))
+    .where("id", "=", commentId)
+    .execute();
+  return true;
+}
+
+/** Serialises writes to one comment (support toggles of one organisation race otherwise). */
+export async function lockComment(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx.selectFrom("comment").select("id").where("id", "=", id).forUpdate().execute();
+}
+
+export async function replaceMentions(trx: Transaction<Database>, commentId: string, organisationIds: string[]) {
+  await trx.deleteFrom("comment_mention").where("comment_id", "=", commentId).execute();
+  if (organisationIds.length === 0) return;
+  await trx
+    .insertInto("comment_mention")
+    .values(organisationIds.map((organisationId) => ({ comment_id: commentId, organisation_id: organisationId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/**
+ * Records the event and queues its NOTIFY. Postgres delivers a NOTIFY only when
+ * the transaction commits, so listeners never hear of a change that rolled back.
+ * The per-proposal advisory lock makes event ids commit in order, so a client
+ * resuming after id N never skips an event that committed later with a smaller id.
+ */
+export async function publishLiveEvent(
+  trx: Transaction<Database>,
+  event: { proposalId: string; kind: LiveEventKind; commentId: string },
+): Promise<string> {
+  await sql`select pg_advisory_xact_lock(${LIVE_LOCK_SPACE}, ${Number(event.proposalId)}::int)`.execute(trx);
+  const { id } = await trx
+    .insertInto("live_event")
+    .values({ proposal_id: event.proposalId, kind: event.kind, comment_id: event.commentId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const payload = JSON.stringify({ id, kind: event.kind, proposalId: event.proposalId, commentId: event.commentId });
+  await sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`.execute(trx);
+  return id;
+}
+
+const LIVE_LOCK_SPACE = 480_211;
+
+export function listLiveEventsAfter(db: Kysely<Database>, proposalId: string, afterId: string, limit: number) {
+  return db
+    .selectFrom("live_event")
+    .select(["id", "kind", "comment_id as commentId", "proposal_id as proposalId"])
+    .where("proposal_id", "=", proposalId)
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export function organisationDirectory(db: Kysely<Database>) {
+  return db.selectFrom("organisation").select(["id", "slug", "name"]).execute();
+}

@@ -1,0 +1,160 @@
+import { type Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { CommentForm, type CommentFormState } from "../../../views/comments/CommentForm.js";
+import { ReplyForm, ReplyPage } from "../../../views/comments/CommentPages.js";
+import { commentsText as t } from "../../../views/comments/comments.text.js";
+import { Discussion } from "../../../views/comments/Discussion.js";
+import { NewCommentFragment } from "../../../views/comments/LiveFragments.js";
+import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
+import { requireMandate, requireUser } from "../../auth/guards.js";
+import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { isPartial, varyOnHtmx } from "../../http/htmx.js";
+import { renderPage } from "../../http/render.js";
+import { loadProposalSections } from "../proposals/proposal-sections.js";
+import { findProposalBySlug } from "../proposals/proposals.queries.js";
+import { loadDiscussion, newFormState } from "./comments.discussion.js";
+import { type CommentFormResult, readCommentForm } from "./comments.forms.js";
+import { renderCommentMarkdown } from "./comments.markdown.js";
+import { CommentRuleError, postComment } from "./comments.service.js";
+import { loadThreadContext, singleView } from "./comments.thread.js";
+
+type Ctx = Context<AppEnv>;
+
+/** Posting: a top-level argument (with a stance) or a reply. */
+export function commentRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .post("/propositions/:slug/commentaires", requireUser, (c) => postTopLevel(c, deps))
+    .get("/commentaires/:id{[0-9]+}/repondre", requireUser, (c) => showReply(c, deps))
+    .post("/commentaires/:id{[0-9]+}/repondre", requireUser, (c) => postReply(c, deps));
+}
+
+function formState(form: CommentFormResult, extra: Partial<CommentFormState> = {}): CommentFormState {
+  return { values: form.values, errors: form.ok ? {} : form.errors, idempotencyKey: form.values.cle ?? "", ...extra };
+}
+
+async function postTopLevel(c: Ctx, deps: AppDeps) {
+  const slug = c.req.param("slug") ?? "";
+  const user = c.get("user") as CurrentUser;
+  const mandate = requireMandate(user);
+  const form = await readCommentForm(c, true);
+  const refuse = (state: CommentFormState, status: ContentfulStatusCode) =>
+    topLevelForm(c, deps, { slug, user, organisationName: mandate.organisationName, state, status });
+  if (!form.ok) return refuse(formState(form), 422);
+  if (form.data.preview) return refuse(formState(form, { previewHtml: renderCommentMarkdown(form.data.body) }), 200);
+  try {
+    const posted = await postComment(deps.db, user, { proposalSlug: slug, ...form.data }, deps.config.publicOrigin);
+    if (!isPartial(c)) return c.redirect(`/propositions/${posted.proposalSlug}#c-${posted.id}`, 303);
+    const comment = await singleView(deps.db, posted.id, user);
+    return c.html(
+      <>
+        <CommentForm
+          action={`/propositions/${slug}/commentaires`}
+          withStance
+          organisationName={mandate.organisationName}
+          state={newFormState()}
+          idPrefix="nouveau"
+          submitLabel={t.publish}
+        />
+        <NewCommentFragment comment={comment} parentId={null} />
+      </>,
+    );
+  } catch (error) {
+    if (!(error instanceof CommentRuleError)) throw error;
+    return refuse(formState(form, { errors: { _form: error.message } }), error.status as ContentfulStatusCode);
+  }
+}
+
+interface TopLevelFormOptions {
+  slug: string;
+  user: CurrentUser;
+  organisationName: string;
+  state: CommentFormState;
+  status: ContentfulStatusCode;
+}
+
+/** A refused or previewed form: the form alone for htmx, else the whole proposal page with it. */
+async function topLevelForm(c: Ctx, deps: AppDeps, options: TopLevelFormOptions) {
+  const { slug, user, state, status } = options;
+  varyOnHtmx(c);
+  if (isPartial(c)) {
+    const form = (
+      <CommentForm
+        action={`/propositions/${slug}/commentaires`}
+        withStance
+        organisationName={options.organisationName}
+        state={state}
+        idPrefix="nouveau"
+        submitLabel={t.publish}
+      />
+    );
+    return c.html(form, status);
+  }
+  const proposal = await findProposalBySlug(deps.db, slug);
+  const discussion = await loadDiscussion(deps.db, slug, user, { form: state });
+  if (!proposal || !discussion) throw notFound(t.unknownProposal);
+  const sections = await loadProposalSections(deps, proposal, user);
+  const page = (
+    <ProposalPage proposal={proposal} sections={{ ...sections, discussion: <Discussion view={discussion} /> }} />
+  );
+  return renderPage(c, page, { title: proposal.title }, status);
+}
+
+async function showReply(c: Ctx, deps: AppDeps, state?: CommentFormState, status: ContentfulStatusCode = 200) {
+  const user = c.get("user") as CurrentUser;
+  const mandate = requireMandate(user);
+  const context = await loadThreadContext(deps.db, c.req.param("id") ?? "", user);
+  if (!context) throw notFound(t.unknownParent);
+  const formState = state ?? newFormState();
+  varyOnHtmx(c);
+  if (isPartial(c)) {
+    return c.html(
+      <ReplyForm parentId={context.comment.id} organisationName={mandate.organisationName} state={formState} />,
+      status,
+    );
+  }
+  const page = (
+    <ReplyPage
+      proposal={context.proposal}
+      parent={context.comment}
+      parentId={context.comment.id}
+      organisationName={mandate.organisationName}
+      state={formState}
+    />
+  );
+  return renderPage(c, page, { title: t.reply }, status);
+}
+
+async function postReply(c: Ctx, deps: AppDeps) {
+  const user = c.get("user") as CurrentUser;
+  requireMandate(user);
+  const parentId = c.req.param("id") ?? "";
+  const context = await loadThreadContext(deps.db, parentId, user);
+  if (!context) throw notFound(t.unknownParent);
+  const form = await readCommentForm(c, false);
+  if (!form.ok) return showReply(c, deps, formState(form), 422);
+  if (form.data.preview)
+    return showReply(c, deps, formState(form, { previewHtml: renderCommentMarkdown(form.data.body) }));
+  try {
+    const input = { proposalSlug: context.proposal.slug, parentId, ...form.data };
+    const posted = await postComment(deps.db, user, input, deps.config.publicOrigin);
+    if (!isPartial(c)) return c.redirect(`/commentaires/${posted.rootId ?? posted.id}#c-${posted.id}`, 303);
+    const comment = await singleView(deps.db, posted.id, user);
+    return c.html(
+      <>
+        <p class="muted" role="status">
+          {t.live.created(`${comment.authorName} — ${comment.organisationName}`)}
+        </p>
+        <NewCommentFragment comment={comment} parentId={comment.parentId} />
+      </>,
+    );
+  } catch (error) {
+    if (!(error instanceof CommentRuleError)) throw error;
+    return showReply(
+      c,
+      deps,
+      formState(form, { errors: { _form: error.message } }),
+      error.status as ContentfulStatusCode,
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { Hono } from "hono";
+import { notificationsText as t } from "../../../views/comments/comments.text.js";
+import { NotificationSettingsPage, UnsubscribePage } from "../../../views/comments/NotificationPages.js";
+import { requireUser } from "../../auth/guards.js";
+import type { NotificationFrequency } from "../../db/database.js";
+import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import { renderPage } from "../../http/render.js";
+import { readStringForm } from "./comments.forms.js";
+import { findFrequency, setFrequency } from "./notifications.queries.js";
+import { verifyUnsubscribeToken } from "./notifications.service.js";
+
+const FREQUENCIES: readonly NotificationFrequency[] = ["immediate", "daily", "off"];
+
+/** The person's choice (immediately, daily digest, never) and the one-click unsubscribe of every email. */
+export function notificationRoutes({ db }: AppDeps) {
+  return (
+    new Hono<AppEnv>()
+      .get("/compte/notifications", requireUser, async (c) => {
+        const frequency = await findFrequency(db, (c.get("user") as CurrentUser).id);
+        const page = <NotificationSettingsPage frequency={frequency} saved={c.req.query("message") === "enregistre"} />;
+        return renderPage(c, page, { title: t.settingsTitle });
+      })
+      .post("/compte/notifications", requireUser, async (c) => {
+        const form = await readStringForm(c);
+        const frequency = FREQUENCIES.find((f) => f === form.frequence) ?? "immediate";
+        await setFrequency(db, (c.get("user") as CurrentUser).id, frequency);
+        return c.redirect("/compte/notifications?message=enregistre", 303);
+      })
+      // GET only shows the button: mail scanners follow links, and must not unsubscribe anybody.
+      .get("/notifications/desabonnement", async (c) => {
+        const token = c.req.query("jeton") ?? "";
+        const valid = (await verifyUnsubscribeToken(db, token)) !== null;
+        const status = valid ? 200 : 404;
+        return renderPage(
+          c,
+          <UnsubscribePage token={token} state={valid ? "ask" : "invalid"} />,
+          { title: t.unsubscribeTitle },
+          status,
+        );
+      })
+      .post("/notifications/desabonnement", async (c) => {
+        const token = (await readStringForm(c)).jeton ?? "";
+        const userId = await verifyUnsubscribeToken(db, token);
+        if (!userId)
+          return renderPage(c, <UnsubscribePage token="" state="invalid" />, { title: t.unsubscribeTitle }, 404);
+        await setFrequency(db, userId, "off");
+        return renderPage(c, <UnsubscribePage token="" state="done" />, { title: t.unsubscribeTitle });
+      })
+  );
+}

@@ -1,0 +1,227 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Hono } from "hono";
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../src/auth/password.js";
+import { generateRandomToken, hashToken } from "../../src/auth/tokens.js";
+import type { Database } from "../../src/db/database.js";
+import { buildChainExport } from "../../src/features/ballots/export.service.js";
+import { verifyExport } from "../../src/features/ballots/verify.js";
+import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { listen } from "../helpers/http-server.js";
+import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const PER_ORGANISATION = 10;
+const CHOICES = ["pour", "contre", "abstention"] as const;
+
+let database: TestDatabase;
+let app: Hono<any>;
+let slug: string;
+let folder: string;
+
+/** 350 representatives in three statements: the password is hashed once, sessions are made directly. */
+async function createRepresentatives(): Promise<{ token: string; organisationId: string }[]> {
+  const organisations = await database.db.selectFrom("organisation").select("id").orderBy("id").execute();
+  const hash = await hashPassword("une phrase de passe solide");
+  const count = organisations.length * PER_ORGANISATION;
+  const users = await sql<{ id: string; n: number }>`
+    insert into app_user (email, display_name, role, password_hash)
+    select 'charge' || g || '@exemple.fr', 'Représentant ' || g, 'representative', ${hash}
+    from generate_series(1, ${count}) g
+    returning id, (regexp_match(email, '[0-9]+'))[1]::int as n`.execute(database.db);
+  const people = users.rows.map((u) => ({
+    ...u,
+    organisationId: organisations[(u.n - 1) % organisations.length]?.id ?? "",
+  }));
+  await database.db
+    .insertInto("mandate")
+    .values(
+      people.map((p) => ({
+        user_id: p.id,
+        organisation_id: p.organisationId,
+        starts_at: sql`now() - interval '1 day'`,
+      })),
+    )
+    .execute();
+  const sessions = people.map((p) => ({ ...p, sessionId: generateRandomToken(), secret: generateRandomToken() }));
+  await database.db
+    .insertInto("user_session")
+    .values(
+      sessions.map((s) => ({
+        id: s.sessionId,
+        secret_hash: hashToken(s.secret),
+        user_id: s.id,
+        expires_at: new Date(Date.now() + 3_600_000),
+      })),
+    )
+    .execute();
+  return sessions.map((s) => ({ token: `${s.sessionId}.${s.secret}`, organisationId: s.organisationId }));
+}
+
+function castAs(token: string, choice: string) {
+  return app.request(`/propositions/${slug}/vote`, {
+    method: "POST",
+    body: new URLSearchParams({ choix: choice, motivation: `Motif ${choice}` }),
+    headers: { Origin: TEST_ORIGIN, "Content-Type": "application/x-www-form-urlencoded", Cookie: `session=${token}` },
+  });
+}
+
+/** Runs `npm run verify -- <file>` as a person would (tsx, separate process). */
+function runVerify(file: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/verify.ts", file], { cwd: ROOT });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => resolve({ code, output }));
+  });
+}
+
+async function exportToFile(name: string): Promise<string> {
+  const file = path.join(folder, name);
+  await writeFile(file, JSON.stringify(await buildChainExport(database.db)));
+  return file;
+}
+
+/**
+ * The app under test gets the pool size of one production instance (DB_POOL_SIZE=10) but waits
+ * for a free connection as long as needed: 350 requests at once on one instance queue for
+ * connections, and this test is about what the database ends up holding, not about load shedding.
+ */
+function burstDatabase(url: string): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 60_000,
+    statement_timeout: 30_000,
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+let burstDb: Kysely<Database>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  burstDb = burstDatabase(database.url);
+  app = createTestApp(burstDb).app;
+  [slug = ""] = await firstProposalSlugs(database.db);
+  folder = await mkdtemp(path.join(tmpdir(), "concertation-verify-"));
+  await openVoteNow(database.db, slug);
+});
+afterAll(async () => {
+  await burstDb?.destroy();
+  await rm(folder, { recursive: true, force: true });
+  await database.destroy();
+});
+
+describe("350 concurrent ballots", () => {
+  it("keeps one current ballot per organisation, a linear chain and a tally equal to the ballots", async () => {
+    const representatives = await createRepresentatives();
+    const started = performance.now();
+    const responses = await Promise.all(representatives.map((r, i) => castAs(r.token, CHOICES[i % 3] ?? "pour")));
+    const elapsedMs = Math.round(performance.now() - started);
+    process.stdout.write(`[ballots] 350 bulletins concurrents en ${elapsedMs} ms\n`);
+    expect(responses.map((r) => r.status)).toEqual(representatives.map(() => 303));
+
+    const { rows: perOrganisation } = await sql<{ count: string }>`
+      select count(*) from ballot group by organisation_id`.execute(database.db);
+    expect(perOrganisation).toHaveLength(35);
+    expect(perOrganisation.every((row) => Number(row.count) === 1)).toBe(true);
+    const { rows: actions } = await sql<{ action: string; count: string }>`
+      select action, count(*) from ballot_event group by action order by action`.execute(database.db);
+    expect(actions.map((a) => [a.action, Number(a.count)])).toEqual([
+      ["cast", 35],
+      ["change", 315],
+    ]);
+    const { rows: links } = await sql<{ broken: string }>`
+      select count(*) as broken from audit_event e
+      where e.prev_hash <> coalesce((select p.hash from audit_event p where p.id < e.id order by p.id desc limit 1), repeat('0', 64))`.execute(
+      database.db,
+    );
+    expect(Number(links[0]?.broken)).toBe(0);
+
+    await closeVoteNow(database.db, slug);
+    const result = await database.db
+      .selectFrom("audit_event")
+      .select("payload")
+      .where("kind", "=", "result")
+      .executeTakeFirstOrThrow();
+    const { rows: tally } = await sql<{ choice: string; count: string }>`
+      select choice, count(*) from ballot group by choice`.execute(database.db);
+    const counted = Object.fromEntries(tally.map((t) => [t.choice, Number(t.count)]));
+    expect(result.payload.tally).toEqual({ pour: 0, contre: 0, abstention: 0, ...counted, cast: 35 });
+
+    const verified = await runVerify(await exportToFile("chaine.json"));
+    expect(verified.output).toContain("OK : 353 événements chaînés, 1 résultat(s) recalculé(s)");
+    expect(verified.code).toBe(0);
+    const server = await listen(database.db);
+    try {
+      const overHttp = await runVerify(`${server.origin}/`);
+      expect(overHttp.output).toContain("OK : 353 événements");
+    } finally {
+      await server.close();
+    }
+  }, 90_000); // 350 HTTP requests: generous on a loaded 2-core CI machine
+
+  it("detects rows changed directly in SQL and names the bad event", async () => {
+    const target = await database.db
+      .selectFrom("ballot as b")
+      .innerJoin("organisation as o", "o.id", "b.organisation_id")
+      .select(["b.id", "b.choice", "o.slug"])
+      .orderBy("b.id")
+      .executeTakeFirstOrThrow();
+    const other = target.choice === "pour" ? "contre" : "pour";
+    await sql`update ballot set choice = ${other} where id = ${target.id}`.execute(database.db);
+    const ballotEdit = await runVerify(await exportToFile("bulletin-modifie.json"));
+    expect(ballotEdit.code).toBe(1);
+    const { rows: carrying } = await sql<{ id: string }>`
+      select e.id from audit_event e join ballot b on (e.payload->>'ballotEvent')::bigint = b.last_event_id
+      where b.id = ${target.id}`.execute(database.db);
+    expect(ballotEdit.output).toContain(`le bulletin de ${target.slug} diffère de l'événement n°${carrying[0]?.id}`);
+    await sql`update ballot set choice = ${target.choice} where id = ${target.id}`.execute(database.db);
+
+    const history = await database.db
+      .selectFrom("ballot_event")
+      .select("id")
+      .orderBy("id")
+      .offset(7)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await sql`alter table ballot_event disable trigger ballot_event_append_only`.execute(database.db);
+    await sql`update ballot_event set reason = 'Motif réécrit' where id = ${history.id}`.execute(database.db);
+    const reveal = verifyExport(await buildChainExport(database.db));
+    const { rows: carrier } = await sql<{ id: string }>`
+      select id from audit_event where kind = 'ballot' and (payload->>'ballotEvent')::bigint = ${history.id}`.execute(
+      database.db,
+    );
+    expect(reveal).toMatchObject({ ok: false, eventId: carrier[0]?.id });
+    await sql`update ballot_event set reason = 'Motif ' || choice where id = ${history.id}`.execute(database.db);
+    expect(verifyExport(await buildChainExport(database.db))).toMatchObject({ ok: true });
+
+    const event = await database.db
+      .selectFrom("audit_event")
+      .select(["id", "payload"])
+      .where("kind", "=", "ballot")
+      .orderBy("id")
+      .offset(100)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    // An attacker with SQL access can switch the append-only trigger off; the hashes still tell.
+    await sql`alter table audit_event disable trigger audit_event_append_only`.execute(database.db);
+    await sql`update audit_event set payload = jsonb_set(payload, '{organisation}', '"apvf"') where id = ${event.id}`.execute(
+      database.db,
+    );
+    const chainEdit = await runVerify(await exportToFile("chaine-modifiee.json"));
+    expect(chainEdit.code).toBe(1);
+    expect(chainEdit.output).toContain(`événement n°${event.id}`);
+    const page = await (await app.request("/verifier")).text();
+    expect(page).toContain(`événement n°${event.id}`);
+  }, 60_000);
+});

@@ -1,0 +1,160 @@
+import type { Hono } from "hono";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createDatabase } from "../../src/db/client.js";
+import type { Database } from "../../src/db/database.js";
+import { type RunningBroker, startLiveBroker } from "../../src/live/broker.js";
+import { createLogger } from "../../src/logger.js";
+import { createUser } from "../factories.js";
+import { TEST_ORIGIN } from "../helpers/app.js";
+import { TestClient } from "../helpers/client.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+
+const config = loadConfig({ NODE_ENV: "test", PUBLIC_ORIGIN: TEST_ORIGIN, LOG_LEVEL: "silent" });
+const logger = createLogger(config);
+
+interface Instance {
+  app: Hono<any>;
+  broker: RunningBroker;
+  db: Kysely<Database>;
+}
+
+let database: TestDatabase;
+let a: Instance;
+let b: Instance;
+
+/** One "machine": its own pool, its own LISTEN connection, its own app. */
+async function startInstance(url: string): Promise<Instance> {
+  const { db } = createDatabase({ connectionString: url, statementTimeoutMs: 10_000, poolSize: 3, logger });
+  const broker = startLiveBroker({ connectionString: url, logger });
+  await broker.ready;
+  const app = createApp({ config, db, logger, lifecycle: { shuttingDown: false }, live: broker });
+  return { app, broker, db };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  a = await startInstance(database.url);
+  b = await startInstance(database.url);
+});
+afterAll(async () => {
+  for (const instance of [a, b]) {
+    await instance?.broker.stop();
+    await instance?.db.destroy();
+  }
+  await database.destroy();
+});
+
+/** Reads an SSE response until `predicate` holds on what arrived, or fails after the timeout. */
+async function readUntil(response: Response, predicate: (text: string) => boolean, timeoutMs = 5000) {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (!predicate(text)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`SSE: not received within ${timeoutMs} ms. Got:\n${text}`);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`SSE timeout. Got:\n${text}`)), left)),
+      ]);
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    return text;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+async function representative(instance: Instance, organisation: string) {
+  const user = await createUser(database.db, { organisation });
+  const client = new TestClient(instance.app);
+  await client.signIn(user);
+  return client;
+}
+
+let keys = 0;
+const key = () => `live${Date.now()}x${++keys}`;
+
+describe("live debate across instances", () => {
+  it("a comment posted through instance A reaches an SSE client of instance B, with an event id", async () => {
+    const stream = await b.app.request("/propositions/stages/direct");
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("Content-Type")).toContain("text/event-stream");
+    const poster = await representative(a, "apvf");
+    const posted = await poster.post("/propositions/stages/commentaires", {
+      cle: key(),
+      position: "contre",
+      body: "Arrive en direct sur B",
+    });
+    expect(posted.status).toBe(303);
+    const text = await readUntil(stream, (t) => t.includes("Arrive en direct sur B") && /\nid: \d+/.test(t));
+    expect(text).toContain('hx-swap-oob="upsert sort:desc"');
+    expect(text).toContain("Nouveau commentaire de");
+  });
+
+  it("edits, supports and tombstones arrive too, and missed events are replayed after Last-Event-ID", async () => {
+    const poster = await representative(a, "apvf");
+    const supporter = await representative(a, "alliance-usagers-soins-proximite");
+    const posted = await poster.post("/propositions/escap/commentaires", {
+      cle: key(),
+      position: "pour",
+      body: "Version 1",
+    });
+    const id = /#c-(\d+)$/.exec(posted.headers.get("Location") ?? "")?.[1] ?? "";
+    const before = await database.db
+      .selectFrom("live_event")
+      .select((eb) => eb.fn.max("id").as("id"))
+      .executeTakeFirstOrThrow();
+    // Nobody is connected while these happen.
+    await poster.post(`/commentaires/${id}/modifier`, { body: "Version 2" });
+    await supporter.post(`/commentaires/${id}/soutien`);
+    await poster.post(`/commentaires/${id}/supprimer`);
+    const resumed = await b.app.request("/propositions/escap/direct", {
+      headers: { "Last-Event-ID": String(before.id) },
+    });
+    const text = await readUntil(resumed, (t) => (t.match(/\nid: \d+/g) ?? []).length >= 3);
+    const ids = [...text.matchAll(/\nid: (\d+)/g)].map((m) => Number(m[1]));
+    expect(ids).toEqual([...ids].sort((x, y) => x - y));
+    expect(ids.every((n) => n > Number(before.id))).toBe(true);
+    expect(text).toContain(`<article id="c-${id}-contenu"`);
+    expect(text).toContain('hx-swap-oob="outerMorph"');
+    expect(text).toContain("supprimé par son auteur");
+  });
+
+  it("shows only what a visitor may see: no action buttons in a visitor's stream", async () => {
+    const stream = await b.app.request("/propositions/guichet-unique/direct");
+    const poster = await representative(a, "apvf");
+    await poster.post("/propositions/guichet-unique/commentaires", {
+      cle: key(),
+      position: "question",
+      body: "Pour tous",
+    });
+    const text = await readUntil(stream, (t) => t.includes("Pour tous"));
+    expect(text).not.toContain("/soutien");
+    expect(text).not.toContain("/modifier");
+  });
+
+  it("re-LISTENs after losing its connection and lets streams catch up", async () => {
+    const { sql } = await import("kysely");
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+              where application_name = 'concertation-live' and datname = current_database()`.execute(database.db);
+    const stream = await b.app.request("/propositions/exercice-mixte/direct");
+    const poster = await representative(a, "apvf");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await poster.post("/propositions/exercice-mixte/commentaires", {
+      cle: key(),
+      position: "pour",
+      body: "Après coupure",
+    });
+    expect(await readUntil(stream, (t) => t.includes("Après coupure"))).toContain("Après coupure");
+  });
+
+  it("answers 404 for an unknown proposal", async () => {
+    expect((await b.app.request("/propositions/inconnue/direct")).status).toBe(404);
+  });
+});

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Stance } from "../../src/db/database.js";
+import { createUser } from "../factories.js";
+import { createTestApp } from "../helpers/app.js";
+import { TestClient } from "../helpers/client.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+
+let database: TestDatabase;
+let app: ReturnType<typeof createTestApp>["app"];
+let proposalId: string;
+let author: { id: string; organisationId: string; mandateId: string };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ({ app } = createTestApp(database.db));
+  const user = await createUser(database.db, { organisation: "apvf", name: "Léa Lecture" });
+  const mandate = await database.db
+    .selectFrom("mandate")
+    .select("id")
+    .where("user_id", "=", user.id)
+    .executeTakeFirstOrThrow();
+  author = { id: user.id, organisationId: user.organisationId ?? "", mandateId: mandate.id };
+  const proposal = await database.db
+    .selectFrom("proposal")
+    .select("id")
+    .where("slug", "=", "stages")
+    .executeTakeFirstOrThrow();
+  proposalId = proposal.id;
+});
+afterAll(() => database.destroy());
+
+let seq = 0;
+/** Straight into the table: the posting rules are tested elsewhere, here we need volume. */
+async function seedComment(body: string, stance: Stance, supportCount = 0) {
+  seq += 1;
+  const row = await database.db
+    .insertInto("comment")
+    .values({
+      proposal_id: proposalId,
+      parent_id: null,
+      root_id: null,
+      reply_to_id: null,
+      depth: 1,
+      author_id: author.id,
+      organisation_id: author.organisationId,
+      mandate_id: author.mandateId,
+      stance,
+      body,
+      idempotency_key: `lecture-${seq}-${Date.now()}`,
+      support_count: supportCount,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const idsOnPage = (html: string) =>
+  [...html.matchAll(/<li id="c-(\d+)" class="comment comment--depth-1">/g)].map((m) => m[1]);
+
+describe("reading the debate", () => {
+  it("counts per stance, filters by stance and sorts by support", async () => {
+    await seedComment("Un argument pour", "pour", 1);
+    await seedComment("Un argument contre très soutenu", "contre", 5);
+    await seedComment("Un autre contre", "contre", 0);
+    await seedComment("Une question", "question", 2);
+    const client = new TestClient(app);
+    const page = await (await client.get("/propositions/stages")).text();
+    expect(page).toMatch(/stance-badge--contre">Contre<\/span> <strong>2<\/strong>/);
+    const filtered = await (await client.get("/propositions/stages/debat?position=contre")).text();
+    expect(filtered).toContain("Un argument contre très soutenu");
+    expect(filtered).toContain("Un autre contre");
+    expect(filtered).not.toContain("Un argument pour");
+    const bySupport = await (await client.get("/propositions/stages/debat?tri=soutien")).text();
+    expect(bySupport.indexOf("Un argument contre très soutenu")).toBeLessThan(bySupport.indexOf("Une question"));
+    expect(bySupport.indexOf("Une question")).toBeLessThan(bySupport.indexOf("Un argument pour"));
+  });
+
+  it("paginates with « voir plus » (keyset), without repeats or gaps, as a page and for htmx", async () => {
+    for (let i = 0; i < 45; i += 1) await seedComment(`Page ${i}`, "nuance", i % 3);
+    const client = new TestClient(app);
+    for (const query of ["position=nuance", "position=nuance&tri=soutien"]) {
+      const first = await (await client.get(`/propositions/stages/debat?${query}`)).text();
+      const seen = idsOnPage(first);
+      expect(seen).toHaveLength(20);
+      let next = /href="(\/propositions\/stages\/commentaires\?[^"]+)"/.exec(first)?.[1]?.replaceAll("&amp;", "&");
+      while (next) {
+        const more = await (await client.get(next, { "HX-Request": "true", "HX-Request-Type": "partial" })).text();
+        expect(more).toContain('hx-swap-oob="beforeend"');
+        seen.push(...idsOnPage(more));
+        next = /href="(\/propositions\/stages\/commentaires\?[^"]+)"/.exec(more)?.[1]?.replaceAll("&amp;", "&");
+      }
+      expect(seen).toHaveLength(45);
+      expect(new Set(seen).size).toBe(45);
+    }
+    const full = await client.get("/propositions/stages/commentaires?position=nuance&apres=999999999");
+    expect(full.status).toBe(200);
+    expect(await full.text()).toContain("<h1>Débat</h1>");
+  });
+
+  it("uses an index for the next page (keyset, no offset scan)", async () => {
+    const plan = await database.db
+      .selectFrom("comment")
+      .select("id")
+      .where("proposal_id", "=", proposalId)
+      .where("depth", "=", 1)
+      .where("id", "<", "100000")
+      .orderBy("id", "desc")
+      .limit(21)
+      .compile();
+    const { rows } = await database.db.executeQuery<{ "QUERY PLAN": string }>({
+      ...plan,
+      sql: `explain ${plan.sql}`,
+    });
+    expect(rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Index/);
+  });
+
+  it("searches in French, accent-insensitive, highlights matches, escapes the text and links to the comment", async () => {
+    const id = await seedComment(
+      "Les médecins généralistes manquent <script>alert(1)</script> dans les hôpitaux.",
+      "pour",
+    );
+    const client = new TestClient(app);
+    const response = await client.get(`/recherche?q=${encodeURIComponent("medecin hopital")}`);
+    const html = await response.text();
+    expect(html).toContain(`href="/commentaires/${id}#c-${id}"`);
+    expect(html).toContain("<mark>médecins</mark>");
+    expect(html).toContain("<mark>hôpitaux</mark>");
+    expect(html).not.toContain("<script>alert(1)");
+    // ts_headline drops tags from the excerpt; whatever is left is escaped text.
+    expect(html).toMatch(/<p class="excerpt">[^<]*<mark>médecins<\/mark>[^<]*alert\(1\)/);
+    expect(await (await client.get("/recherche?q=introuvablezzz")).text()).toContain("Aucun commentaire ne correspond");
+    expect((await client.get(`/recherche?q=${encodeURIComponent('"ouvert -fermé or (')}`)).status).toBe(200);
+  });
+
+  it("does not find deleted comments", async () => {
+    const id = await seedComment("Texte effacé xylophone", "pour");
+    await database.db.updateTable("comment").set({ deleted_at: new Date() }).where("id", "=", id).execute();
+    const html = await (await new TestClient(app).get("/recherche?q=xylophone")).text();
+    expect(html).not.toContain(`/commentaires/${id}#`);
+  });
+});

@@ -1,0 +1,155 @@
+import type { Choice, VoteResult } from "../../src/db/database.js";
+import { BarChart } from "./BarChart.js";
+import { ballotsText as t } from "./ballots.text.js";
+
+export interface TallyView {
+  pour: number;
+  contre: number;
+  abstention: number;
+  cast: number;
+}
+
+export interface GroupRow extends TallyView {
+  label: string;
+  members: number;
+}
+
+export interface RollCallRow {
+  organisationSlug: string;
+  organisationName: string;
+  collegeName: string;
+  choice: Choice | null;
+  reason: string;
+}
+
+export interface ResultsViewModel {
+  result: VoteResult | null;
+  tally: TallyView;
+  eligible: number;
+  quorumRequired: number;
+  resultHash: string | null;
+  byCollege: GroupRow[];
+  byKind: GroupRow[];
+  rollCall: RollCallRow[];
+}
+
+const CHOICES: Choice[] = ["pour", "contre", "abstention"];
+
+function share(count: number, total: number): string {
+  return total === 0 ? "0,0 %" : `${((count * 100) / total).toFixed(1).replace(".", ",")} %`;
+}
+
+/** Counts, chart and table, breakdowns and the public roll-call of a closed vote. */
+export function ResultsView({ results, title }: { results: ResultsViewModel; title: string }) {
+  const { tally } = results;
+  return (
+    <div class="results">
+      <p class="lead">
+        <strong>
+          {t.result.outcome} : {results.result ? t.results[results.result] : "—"}
+        </strong>
+        {" — "}
+        {t.result.quorumLine(tally.cast, results.quorumRequired)}
+      </p>
+      <BarChart
+        id="graphique-resultats"
+        title={t.result.chartTitle(title)}
+        bars={CHOICES.map((choice) => ({ choice, count: tally[choice] }))}
+        total={tally.cast}
+      />
+      <CountsTable tally={tally} />
+      <GroupTable caption={t.result.byCollege} rows={results.byCollege} />
+      <GroupTable caption={t.result.byKind} rows={results.byKind} />
+      <RollCall rows={results.rollCall} />
+      {results.resultHash ? (
+        <p class="muted">
+          {t.result.head} : <code class="hash">{results.resultHash}</code> (<a href="/journal">/journal</a>,{" "}
+          <a href="/verifier">{t.journal.verifyLink}</a>)
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CountsTable({ tally, caption = t.result.countsCaption }: { tally: TallyView; caption?: string }) {
+  return (
+    <table class="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.result.choice}</th>
+          <th scope="col">{t.result.count}</th>
+          <th scope="col">{t.result.share}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {CHOICES.map((choice) => (
+          <tr>
+            <th scope="row">{t.choices[choice]}</th>
+            <td>{tally[choice]}</td>
+            <td>{share(tally[choice], tally.cast)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">{t.result.total}</th>
+          <td>{tally.cast}</td>
+          <td>{share(tally.cast, tally.cast)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function GroupTable({ caption, rows }: { caption: string; rows: GroupRow[] }) {
+  return (
+    <table class="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.result.group}</th>
+          {CHOICES.map((choice) => (
+            <th scope="col">{t.choices[choice]}</th>
+          ))}
+          <th scope="col">{t.result.noBallot}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <th scope="row">{row.label}</th>
+            {CHOICES.map((choice) => (
+              <td>{row[choice]}</td>
+            ))}
+            <td>{row.members - row.cast}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RollCall({ rows }: { rows: RollCallRow[] }) {
+  return (
+    <table class="data-table roll-call">
+      <caption>{t.result.rollCall}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.result.organisation}</th>
+          <th scope="col">{t.result.choice}</th>
+          <th scope="col">{t.result.reasonColumn}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <th scope="row">
+              <a href={`/organisations/${row.organisationSlug}`}>{row.organisationName}</a>
+            </th>
+            <td>{row.choice ? t.choices[row.choice] : t.result.noBallot}</td>
+            <td>{row.reason}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

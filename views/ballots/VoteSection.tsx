@@ -1,0 +1,85 @@
+import type { AdoptionRule, ProposalStatus } from "../../src/db/database.js";
+import { ballotsText as t } from "./ballots.text.js";
+import { CountsTable, ResultsView, type ResultsViewModel, type TallyView } from "./ResultsView.js";
+import { VotePanel, type VotePanelView } from "./VotePanel.js";
+
+export interface VoteSectionView {
+  slug: string;
+  title: string;
+  status: ProposalStatus;
+  rules: { quorumRequired: number; eligible: number; adoptionRule: AdoptionRule; showRunningTally: boolean };
+  turnout: number;
+  /** Only while open and only if the proposal shows running tallies. */
+  running: TallyView | null;
+  /** Only for moderators and administrators, while the vote is open. */
+  missing: { slug: string; name: string }[] | null;
+  viewer: "visitor" | "no-mandate" | "representative";
+  panel: VotePanelView | null;
+  results: ResultsViewModel | null;
+}
+
+/** The proposal page's vote region: rules, turnout, the organisation's ballot, then results after closing. */
+export function VoteSection({ view }: { view: VoteSectionView }) {
+  return (
+    <section id="vote" aria-labelledby="vote-titre">
+      <h2 id="vote-titre">{view.status === "clos" ? t.result.heading : t.vote.heading}</h2>
+      {view.status === "clos" && view.results ? <ResultsView results={view.results} title={view.title} /> : null}
+      {view.status !== "clos" ? <Rules view={view} /> : null}
+      {view.status === "vote_ouvert" ? (
+        <p class="lead" id="participation">
+          {t.vote.turnout(view.turnout, view.rules.eligible)}
+        </p>
+      ) : null}
+      {view.running ? <CountsTable tally={view.running} caption={t.vote.provisional} /> : null}
+      {view.missing ? <Missing organisations={view.missing} /> : null}
+      <ViewerPart view={view} />
+    </section>
+  );
+}
+
+function Rules({ view }: { view: VoteSectionView }) {
+  return (
+    <div class="card">
+      <h3>{t.vote.rulesHeading}</h3>
+      <ul>
+        <li>{t.vote.quorum(view.rules.quorumRequired, view.rules.eligible)}</li>
+        <li>{t.vote.adoption(t.adoptionRules[view.rules.adoptionRule])}</li>
+        <li>{view.rules.showRunningTally ? t.vote.runningShown : t.vote.runningHidden}</li>
+      </ul>
+    </div>
+  );
+}
+
+function Missing({ organisations }: { organisations: { slug: string; name: string }[] }) {
+  return (
+    <details>
+      <summary>
+        {t.vote.missingHeading} ({organisations.length})
+      </summary>
+      {organisations.length === 0 ? (
+        <p>{t.vote.allVoted}</p>
+      ) : (
+        <ul>
+          {organisations.map((o) => (
+            <li>
+              <a href={`/organisations/${o.slug}`}>{o.name}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+function ViewerPart({ view }: { view: VoteSectionView }) {
+  if (view.panel) return <VotePanel slug={view.slug} panel={view.panel} />;
+  if (view.status !== "vote_ouvert") return null;
+  if (view.viewer === "visitor") {
+    return (
+      <p>
+        <a href={`/connexion?suite=/propositions/${view.slug}`}>{t.vote.signInToVote}</a>
+      </p>
+    );
+  }
+  return <p class="muted">{t.vote.noMandate}</p>;
+}

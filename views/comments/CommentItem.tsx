@@ -1,0 +1,168 @@
+import { raw } from "hono/html";
+import type { Stance } from "../../src/db/database.js";
+import { formatDateTime } from "../format.js";
+import { commentsText as t } from "./comments.text.js";
+
+/** A comment as every view shows it; bodyHtml is already rendered by the markdown subset (raw HTML off). */
+export interface CommentView {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  stance: Stance | null;
+  authorName: string;
+  organisationName: string;
+  organisationSlug: string;
+  kindLabel: string;
+  /** null once the author deleted it (tombstone). */
+  bodyHtml: string | null;
+  createdAt: Date;
+  edited: boolean;
+  version: number;
+  /** Set when the comment answers another one than its parent (replies below the third level). */
+  replyToName: string | null;
+  supportCount: number;
+  supporters: { slug: string; name: string }[];
+  can: { reply: boolean; edit: boolean; support: boolean; supported: boolean };
+  replies: CommentView[];
+}
+
+export const commentDomId = (id: string) => `c-${id}`;
+export const contentDomId = (id: string) => `c-${id}-contenu`;
+export const repliesDomId = (id: string) => `c-${id}-reponses`;
+export const replyFormDomId = (id: string) => `c-${id}-formulaire`;
+
+/** One comment with its replies; replies nest inside a list so the structure is read out by screen readers. */
+export function CommentItem({ comment }: { comment: CommentView }) {
+  return (
+    <li id={commentDomId(comment.id)} class={`comment comment--depth-${comment.depth}`}>
+      <CommentContent comment={comment} />
+      <div id={replyFormDomId(comment.id)} class="reply-slot" />
+      {comment.depth < 3 ? (
+        <ol id={repliesDomId(comment.id)} class="replies" aria-label={`Réponses à ${comment.authorName}`}>
+          {comment.replies.map((reply) => (
+            <CommentItem comment={reply} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}
+
+/** The part that changes on edit, support or deletion; swapped alone so the replies below stay put. */
+export function CommentContent({ comment, oob }: { comment: CommentView; oob?: boolean }) {
+  const headingId = `${contentDomId(comment.id)}-auteur`;
+  return (
+    <article
+      id={contentDomId(comment.id)}
+      class={`comment-content${comment.stance ? ` stance--${comment.stance}` : ""}`}
+      aria-labelledby={headingId}
+      hx-swap-oob={oob ? "outerMorph" : undefined}
+    >
+      <header class="comment-header">
+        {comment.stance ? (
+          <span class={`stance-badge stance-badge--${comment.stance}`}>{t.stances[comment.stance]}</span>
+        ) : null}
+        <p class="comment-author" id={headingId}>
+          <strong>{comment.authorName}</strong> —{" "}
+          <a href={`/organisations/${comment.organisationSlug}`}>{comment.organisationName}</a>{" "}
+          <span class="muted">({comment.kindLabel})</span>
+        </p>
+        <p class="comment-meta muted">
+          <a href={`/commentaires/${comment.id}#${commentDomId(comment.id)}`}>
+            <time datetime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
+          </a>
+          {comment.replyToName ? <> · {t.replyTo(comment.replyToName)}</> : null}
+          {comment.edited ? (
+            <>
+              {" "}
+              ·{" "}
+              <a href={`/commentaires/${comment.id}/historique`} title={t.editedTitle(comment.version)}>
+                {t.edited}
+              </a>
+            </>
+          ) : null}
+        </p>
+      </header>
+      {comment.bodyHtml === null ? (
+        <p class="comment-body comment-body--deleted">
+          <em>{t.deleted}</em>
+        </p>
+      ) : (
+        // hx-ignore: whatever the markdown produced, htmx never reads attributes inside it.
+        <div class="comment-body" hx-ignore>
+          {raw(comment.bodyHtml)}
+        </div>
+      )}
+      <Supports comment={comment} />
+      <Actions comment={comment} />
+    </article>
+  );
+}
+
+function Supports({ comment }: { comment: CommentView }) {
+  if (comment.bodyHtml === null && comment.supportCount === 0) return null;
+  return (
+    <p class="comment-supports">
+      <span class="support-count">{t.supportCount(comment.supportCount)}</span>
+      {comment.supporters.length > 0 ? (
+        <>
+          {" "}
+          — {t.supportedBy}{" "}
+          {comment.supporters.map((s, index) => (
+            <>
+              {index > 0 ? ", " : ""}
+              <a href={`/organisations/${s.slug}`}>{s.name}</a>
+            </>
+          ))}
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function Actions({ comment }: { comment: CommentView }) {
+  const { can } = comment;
+  if (comment.bodyHtml === null || !(can.reply || can.edit || can.support)) return null;
+  const target = `#${contentDomId(comment.id)}`;
+  return (
+    <div class="comment-actions">
+      {can.support ? (
+        <form
+          method="post"
+          action={`/commentaires/${comment.id}/soutien`}
+          class="inline-form"
+          hx-post={`/commentaires/${comment.id}/soutien`}
+          hx-target={target}
+          hx-swap="outerMorph"
+        >
+          <button type="submit" class="button--secondary" aria-pressed={can.supported ? "true" : "false"}>
+            {can.supported ? t.unsupport : t.support}
+          </button>
+        </form>
+      ) : null}
+      {can.reply ? (
+        <a
+          href={`/commentaires/${comment.id}/repondre`}
+          hx-get={`/commentaires/${comment.id}/repondre`}
+          hx-target={`#${replyFormDomId(comment.id)}`}
+          hx-swap="innerHTML"
+        >
+          {t.reply}
+          <span class="visually-hidden"> à {comment.authorName}</span>
+        </a>
+      ) : null}
+      {can.edit ? (
+        <>
+          <a href={`/commentaires/${comment.id}/modifier`}>
+            {t.edit}
+            <span class="visually-hidden"> mon commentaire</span>
+          </a>
+          <a href={`/commentaires/${comment.id}/supprimer`}>
+            {t.delete}
+            <span class="visually-hidden"> mon commentaire</span>
+          </a>
+        </>
+      ) : null}
+    </div>
+  );
+}

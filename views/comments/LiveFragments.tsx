@@ -1,0 +1,47 @@
+import { CommentContent, CommentItem, type CommentView, repliesDomId } from "./CommentItem.js";
+import { commentsText as t } from "./comments.text.js";
+import { ANNOUNCER_ID, COMMENT_LIST_ID, EMPTY_ID } from "./Discussion.js";
+
+/**
+ * Out-of-band pieces for htmx: each names the element it updates by id, and an
+ * element missing from the page (another page of the list, another filter) is
+ * simply skipped. `upsert` replaces a comment already there instead of doubling it.
+ */
+export function NewCommentFragment({ comment, parentId }: { comment: CommentView; parentId: string | null }) {
+  if (parentId === null) {
+    return (
+      <>
+        <ol id={COMMENT_LIST_ID} hx-swap-oob="upsert sort:desc">
+          <CommentItem comment={comment} />
+        </ol>
+        <p id={EMPTY_ID} hx-swap-oob="delete" />
+      </>
+    );
+  }
+  return (
+    <ol id={repliesDomId(parentId)} hx-swap-oob="upsert">
+      <CommentItem comment={comment} />
+    </ol>
+  );
+}
+
+export function UpdatedCommentFragment({ comment }: { comment: CommentView }) {
+  return <CommentContent comment={comment} oob />;
+}
+
+/** Polite: read after what the person is doing, and it never moves the focus. */
+export function Announcement({ message }: { message: string }) {
+  return (
+    <div id={ANNOUNCER_ID} hx-swap-oob="innerHTML">
+      {message}
+    </div>
+  );
+}
+
+export function announceText(kind: string, comment: CommentView): string {
+  const who = `${comment.authorName} — ${comment.organisationName}`;
+  if (kind === "comment_created") return t.live.created(who);
+  if (kind === "comment_edited") return t.live.edited(who);
+  if (kind === "comment_deleted") return t.live.deleted;
+  return t.live.supported(comment.supportCount);
+}
