@@ -4,6 +4,7 @@ import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { text } from "../views/text.js";
 import { authRoutes } from "./auth/auth.routes.js";
+import { sessionCookieName } from "./auth/cookies.js";
 import { sessionMiddleware } from "./auth/session.middleware.js";
 import { accountRoutes } from "./features/account/account.routes.js";
 import { ballotRoutes } from "./features/ballots/ballots.routes.js";
@@ -13,8 +14,12 @@ import { commentActionRoutes } from "./features/comments/comments.actions.routes
 import { commentPageRoutes } from "./features/comments/comments.pages.routes.js";
 import { commentRoutes } from "./features/comments/comments.routes.js";
 import { notificationRoutes } from "./features/comments/notifications.routes.js";
+import { dossierRoutes } from "./features/dossier/dossier.routes.js";
 import { emailRoutes } from "./features/email/email.routes.js";
 import { healthRoutes } from "./features/health/health.routes.js";
+import { moderationPublicRoutes } from "./features/moderation/moderation.public.routes.js";
+import { moderationRoutes } from "./features/moderation/moderation.routes.js";
+import { openDataRoutes } from "./features/opendata/opendata.routes.js";
 import { organisationAdminRoutes } from "./features/organisations/organisations.admin.routes.js";
 import { organisationRoutes } from "./features/organisations/organisations.routes.js";
 import { peopleRoutes } from "./features/people/people.routes.js";
@@ -28,6 +33,7 @@ import { originCheck } from "./http/middleware/origin-check.js";
 import { requestLog } from "./http/middleware/request-log.js";
 import { securityHeaders } from "./http/middleware/security-headers.js";
 import { closeConnectionsWhenShuttingDown } from "./http/middleware/shutdown.js";
+import { PageCache, publicPageCache } from "./http/page-cache.js";
 import { pageRenderer } from "./http/render.js";
 import { liveRoutes } from "./live/sse.js";
 
@@ -55,6 +61,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get("/static/:name", (c) => assets.respond(c, c.req.param("name")) ?? handleNotFound(c));
   app.use(pageRenderer(assets));
   app.route("/", healthRoutes(deps));
+  if (deps.config.pageCacheMs > 0) {
+    const cache = new PageCache({ live: deps.live, maxAgeMs: deps.config.pageCacheMs });
+    app.use(publicPageCache(cache, sessionCookieName(deps.config), deps.lifecycle));
+  }
   app.use(sessionMiddleware(deps));
   app.route("/", authRoutes(deps));
   app.route("/", accountRoutes(deps));
@@ -72,6 +82,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", commentPageRoutes(deps));
   app.route("/", notificationRoutes(deps));
   app.route("/", liveRoutes(deps));
+  app.route("/", moderationPublicRoutes(deps));
+  app.route("/", moderationRoutes(deps));
+  app.route("/", openDataRoutes(deps));
+  app.route("/", dossierRoutes(deps));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

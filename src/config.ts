@@ -26,6 +26,8 @@ export interface Config {
   readonly sessionAbsoluteMs: number;
   /** Trust Fly-Client-IP / X-Forwarded-For for the client address (only behind a proxy that sets them). */
   readonly trustProxy: boolean;
+  /** How long an anonymous page may be served from memory at most (0 = no page cache). */
+  readonly pageCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +98,12 @@ const envSchema = z.object({
   EMAIL_POLL_INTERVAL_MS: positiveInt(2000, 600_000),
   SESSION_INACTIVITY_DAYS: positiveInt(7, 365),
   SESSION_ABSOLUTE_DAYS: positiveInt(30, 365),
+  PAGE_CACHE_MS: z.coerce
+    .number({ error: "doit être un nombre entier" })
+    .int("doit être un nombre entier")
+    .min(0, "doit être compris entre 0 et 60000")
+    .max(60_000, "doit être compris entre 0 et 60000")
+    .default(5000),
   TRUST_PROXY: z.enum(["true", "false"], { error: "doit valoir true ou false" }).default("false"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -140,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionInactivityMs: values.SESSION_INACTIVITY_DAYS * DAY_MS,
     sessionAbsoluteMs: values.SESSION_ABSOLUTE_DAYS * DAY_MS,
     trustProxy: values.TRUST_PROXY === "true",
+    pageCacheMs: values.PAGE_CACHE_MS,
   });
 }
 

@@ -20,6 +20,8 @@ export interface LiveBroker {
   subscribe(proposalId: string, listener: LiveListener): () => void;
   /** Called when the broker stops (shutdown): open streams end. */
   onClose(listener: () => void): () => void;
+  /** Every notice, whatever the proposal (the public page cache forgets its pages on each). */
+  onAnyNotice(listener: LiveListener): () => void;
 }
 
 export interface RunningBroker extends LiveBroker {
@@ -51,6 +53,7 @@ class ListenConnection implements RunningBroker {
   private markReady: () => void = () => undefined;
   private readonly listeners = new Map<string, Set<LiveListener>>();
   private readonly closeListeners = new Set<() => void>();
+  private readonly anyListeners = new Set<LiveListener>();
   private readonly log: Logger;
   private client: pg.Client | undefined;
   private stopped = false;
@@ -75,6 +78,11 @@ class ListenConnection implements RunningBroker {
     };
   }
 
+  onAnyNotice(listener: LiveListener): () => void {
+    this.anyListeners.add(listener);
+    return () => this.anyListeners.delete(listener);
+  }
+
   onClose(listener: () => void): () => void {
     this.closeListeners.add(listener);
     return () => this.closeListeners.delete(listener);
@@ -92,6 +100,7 @@ class ListenConnection implements RunningBroker {
       ? [this.listeners.get(proposalId) ?? new Set<LiveListener>()]
       : [...this.listeners.values()];
     for (const set of sets) for (const listener of set) listener(notice);
+    for (const listener of this.anyListeners) listener(notice);
   }
 
   private async connect(): Promise<void> {

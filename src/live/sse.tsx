@@ -28,6 +28,44 @@ const BATCH = 100;
 type LiveEvent = Awaited<ReturnType<typeof listLiveEventsAfter>>[number];
 
 /**
+ * Hundreds of open pages wake up on the same notice and ask the same questions:
+ * the read of new events and each event's rendering (per viewer) are shared for a
+ * moment, so one notice costs a few queries, not a few per client.
+ */
+const SHARE_MS = 2000;
+const sharedByDatabase = new WeakMap<object, Map<string, { at: number; value: Promise<unknown> }>>();
+
+/** Counts notices heard by this instance: a cached read of events never outlives the next notice. */
+const noticeCounts = new WeakMap<object, { count: number }>();
+
+function noticeGeneration(deps: AppDeps): number {
+  if (!deps.live) return Date.now();
+  let counter = noticeCounts.get(deps.live);
+  if (!counter) {
+    const created = { count: 0 };
+    noticeCounts.set(deps.live, created);
+    deps.live.onAnyNotice(() => {
+      created.count += 1;
+    });
+    counter = created;
+  }
+  return counter.count;
+}
+
+function sharedOnce<T>(deps: AppDeps, key: string, load: () => Promise<T>): Promise<T> {
+  const shared = sharedByDatabase.get(deps.db) ?? new Map<string, { at: number; value: Promise<unknown> }>();
+  sharedByDatabase.set(deps.db, shared);
+  const now = Date.now();
+  const hit = shared.get(key);
+  if (hit && now - hit.at < SHARE_MS) return hit.value as Promise<T>;
+  if (shared.size > 2000) for (const [k, v] of shared) if (now - v.at >= SHARE_MS) shared.delete(k);
+  const value = load();
+  shared.set(key, { at: now, value });
+  value.catch(() => shared.delete(key));
+  return value;
+}
+
+/**
  * One SSE stream per open proposal page. Every event carries its id; a client
  * that reconnects sends Last-Event-ID and gets what it missed, read from live_event.
  */
@@ -103,9 +141,16 @@ async function runStream(c: Context<AppEnv>, deps: AppDeps, state: StreamState) 
 async function sendMissed(c: Context<AppEnv>, deps: AppDeps, state: StreamState, lastId: string): Promise<string> {
   let last = lastId;
   for (;;) {
-    const events = await listLiveEventsAfter(deps.db, state.proposal.id, last, BATCH);
+    const after = last;
+    const events = await sharedOnce(deps, `events:${state.proposal.id}:${after}:${noticeGeneration(deps)}`, () =>
+      listLiveEventsAfter(deps.db, state.proposal.id, after, BATCH),
+    );
+    const viewer = c.get("user");
+    const viewerKey = `${viewer?.id ?? "public"}:${state.filter.sort}:${state.filter.stance ?? ""}`;
     for (const event of events) {
-      const html = await renderEvent(deps, c.get("user"), state.filter, event);
+      const html = await sharedOnce(deps, `render:${event.id}:${viewerKey}`, () =>
+        renderEvent(deps, viewer, state.filter, event),
+      );
       await state.stream.writeSSE({ id: event.id, data: html });
       last = event.id;
     }

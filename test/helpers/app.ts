@@ -9,7 +9,13 @@ export const TEST_ORIGIN = "http://localhost:3000";
 
 /** The real application over a real database, driven through app.request(). */
 export function createTestApp(db: Kysely<Database>, env: Record<string, string> = {}) {
-  const config = loadConfig({ NODE_ENV: "test", PUBLIC_ORIGIN: TEST_ORIGIN, LOG_LEVEL: "silent", ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PUBLIC_ORIGIN: TEST_ORIGIN,
+    LOG_LEVEL: "silent",
+    PAGE_CACHE_MS: "0",
+    ...env,
+  });
   const lifecycle: Lifecycle = { shuttingDown: false };
   const app = createApp({ config, db, logger: createLogger(config), lifecycle });
   return { app, config, lifecycle };

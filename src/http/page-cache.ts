@@ -1,0 +1,150 @@
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import type { LiveBroker } from "../live/broker.js";
+import type { Lifecycle } from "./env.js";
+
+/**
+ * Public pages rendered once per change and served from memory to visitors
+ * without a session cookie, with an ETag (304) and a pre-compressed body.
+ *
+ * Forgotten all at once: on every live notice (NOTIFY from any instance), on any
+ * write handled by this instance, and after `maxAgeMs` in any case — the bound
+ * on staleness for changes made through another instance that send no notice.
+ */
+interface CachedPage {
+  body: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
+  etag: string;
+  headers: [string, string][];
+  generation: number;
+  storedAt: number;
+}
+
+export interface PageCacheOptions {
+  live?: LiveBroker | undefined;
+  maxAgeMs?: number;
+  maxEntries?: number;
+}
+
+const PRIVATE_PREFIXES = [
+  "/static/",
+  "/healthz",
+  "/dev/",
+  "/admin",
+  "/moderation",
+  "/compte",
+  "/tableau-de-bord",
+  "/connexion",
+  "/deconnexion",
+  "/invitation",
+  "/mot-de-passe",
+  "/notifications",
+];
+const KEPT_HEADERS = ["content-type", "vary", "content-language", "content-disposition"];
+
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage>();
+  /** Pages being rendered right now, by key. */
+  readonly rendering = new Map<string, Promise<CachedPage | undefined>>();
+  private generation = 0;
+  private readonly maxAgeMs: number;
+  private readonly maxEntries: number;
+
+  constructor(options: PageCacheOptions = {}) {
+    this.maxAgeMs = options.maxAgeMs ?? 5000;
+    this.maxEntries = options.maxEntries ?? 500;
+    options.live?.onAnyNotice(() => this.forgetAll());
+  }
+
+  forgetAll(): void {
+    this.generation += 1;
+    this.pages.clear();
+  }
+
+  get(key: string): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (!page) return undefined;
+    if (page.generation !== this.generation || Date.now() - page.storedAt > this.maxAgeMs) {
+      this.pages.delete(key);
+      return undefined;
+    }
+    return page;
+  }
+
+  /** Stores only if nothing changed while the page was being rendered. */
+  put(key: string, page: Omit<CachedPage, "storedAt">): void {
+    if (page.generation !== this.generation) return;
+    if (this.pages.size >= this.maxEntries) this.pages.delete(this.pages.keys().next().value as string);
+    this.pages.set(key, { ...page, storedAt: Date.now() });
+  }
+
+  currentGeneration(): number {
+    return this.generation;
+  }
+}
+
+function isCacheable(method: string, path: string, hasSession: boolean): boolean {
+  if (method !== "GET" || hasSession) return false;
+  if (path.endsWith("/direct")) return false;
+  return !PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix));
+}
+
+export function publicPageCache(cache: PageCache, sessionCookieName: string, lifecycle: Lifecycle) {
+  return createMiddleware(async (c, next) => {
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      await next();
+      if (c.res.status < 400) cache.forgetAll();
+      return;
+    }
+    const hasSession = getCookie(c, sessionCookieName) !== undefined;
+    if (!isCacheable(c.req.method, c.req.path, hasSession) || lifecycle.shuttingDown) return next();
+    const key = `${c.req.url}|${c.req.header("HX-Request-Type") ?? ""}`;
+    const hit = cache.get(key) ?? (await cache.rendering.get(key));
+    if (hit) return serve(c, hit);
+    const generation = cache.currentGeneration();
+    // Single flight: visitors arriving while this page renders wait for it instead of rendering it again.
+    let finish: (page: CachedPage | undefined) => void = () => undefined;
+    cache.rendering.set(key, new Promise((resolve) => (finish = resolve)));
+    try {
+      await next();
+      const stored = await capture(c.res, generation);
+      if (stored) {
+        cache.put(key, stored);
+        c.res = serve(c, { ...stored, storedAt: Date.now() });
+      }
+      finish(stored ? { ...stored, storedAt: Date.now() } : undefined);
+    } finally {
+      finish(undefined);
+      cache.rendering.delete(key);
+    }
+  });
+}
+
+async function capture(response: Response, generation: number): Promise<Omit<CachedPage, "storedAt"> | undefined> {
+  const cacheControl = response.headers.get("Cache-Control") ?? "";
+  if (response.status !== 200 || response.headers.has("Set-Cookie") || /no-store|private/.test(cacheControl))
+    return undefined;
+  if (!(response.headers.get("Content-Type") ?? "").startsWith("text/html")) return undefined;
+  const body = new Uint8Array(await response.arrayBuffer());
+  const headers = KEPT_HEADERS.flatMap((name) => {
+    const value = response.headers.get(name);
+    return value ? [[name, value] as [string, string]] : [];
+  });
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 22)}"`;
+  return { body, gzip: new Uint8Array(gzipSync(body, { level: 6 })), etag, headers, generation };
+}
+
+function serve(c: { req: { header(name: string): string | undefined } }, page: CachedPage): Response {
+  const headers = new Headers(page.headers);
+  headers.set("ETag", page.etag);
+  headers.set("Cache-Control", "public, max-age=0, must-revalidate");
+  headers.append("Vary", "Accept-Encoding, Cookie");
+  if (c.req.header("If-None-Match") === page.etag) return new Response(null, { status: 304, headers });
+  if ((c.req.header("Accept-Encoding") ?? "").includes("gzip")) {
+    headers.set("Content-Encoding", "gzip");
+    return new Response(page.gzip, { status: 200, headers });
+  }
+  return new Response(page.body, { status: 200, headers });
+}
