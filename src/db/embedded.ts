@@ -15,6 +15,8 @@ export interface EmbeddedPostgresHandle {
   adminUrl: string;
   connectionString: string;
   stop(): Promise<void>;
+  /** Starts the same cluster again after stop() (outage tests). */
+  restart(): Promise<void>;
 }
 
 const USER = "postgres";
@@ -53,6 +55,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminUrl: `${base}/postgres`,
     connectionString: `${base}/${options.databaseName}`,
     stop: () => server.stop(),
+    restart: () => server.start(),
   };
 }
 

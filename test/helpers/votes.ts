@@ -4,11 +4,15 @@ import { scheduleVote, transitionByHand } from "../../src/features/ballots/lifec
 import { createUser } from "../factories.js";
 
 const HOUR_MS = 60 * 60 * 1000;
-let adminId: string | undefined;
+const adminIds = new WeakMap<Kysely<Database>, Promise<string>>();
 
-async function admin(db: Kysely<Database>): Promise<string> {
-  adminId ??= (await createUser(db, { role: "administrator", totp: true })).id;
-  return adminId;
+/** One administrator per database (a test file may use several databases). */
+function admin(db: Kysely<Database>): Promise<string> {
+  const existing = adminIds.get(db);
+  if (existing) return existing;
+  const created = createUser(db, { role: "administrator", totp: true }).then((user) => user.id);
+  adminIds.set(db, created);
+  return created;
 }
 
 /** Opens the vote on a proposal now, closing in `hours` (default rules unless given). */

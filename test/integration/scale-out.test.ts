@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../factories.js";
+import { createTestApp } from "../helpers/app.js";
+import { TestClient } from "../helpers/client.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+
+/**
+ * Two app instances on one Postgres, as on Fly with several machines. The live
+ * fan-out across instances is proven in comments-live.test.ts and the exactly-once
+ * scheduled closing in ballots-lifecycle.test.ts; here, sessions.
+ */
+let database: TestDatabase;
+let first: ReturnType<typeof createTestApp>["app"];
+let second: ReturnType<typeof createTestApp>["app"];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  first = createTestApp(database.db).app;
+  second = createTestApp(database.db).app;
+});
+afterAll(() => database.destroy());
+
+describe("sessions across instances", () => {
+  it("a session opened on one instance works on the other, and ending it there ends it everywhere", async () => {
+    const user = await createUser(database.db, { organisation: "apvf" });
+    const onFirst = new TestClient(first);
+    await onFirst.signIn(user);
+    const onSecond = new TestClient(second);
+    for (const [name, value] of onFirst.cookies) onSecond.cookies.set(name, value);
+    expect((await onSecond.get("/compte")).status).toBe(200);
+    await onSecond.post("/deconnexion");
+    expect((await onFirst.get("/compte")).status).toBe(303);
+  });
+
+  it("login throttling is shared: failures on one instance count on the other", async () => {
+    const user = await createUser(database.db);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const app = attempt % 2 === 0 ? first : second;
+      await new TestClient(app).post("/connexion", { email: user.email, password: `mauvais mot de passe ${attempt}` });
+    }
+    expect(
+      (await new TestClient(first).post("/connexion", { email: user.email, password: user.password })).status,
+    ).toBe(429);
+    expect(
+      (await new TestClient(second).post("/connexion", { email: user.email, password: user.password })).status,
+    ).toBe(429);
+  });
+});
