@@ -236,6 +236,42 @@ export interface CommentTable {
   edited_at: Date | null;
   deleted_at: Date | null;
   search_vector: ColumnType<string, never, never>;
+  hidden_at: Date | null;
+  hidden_rule: ModerationRule | null;
+  hidden_reason: string | null;
+  pinned_at: Date | null;
+}
+
+export const MODERATION_RULES = ["hors-sujet", "insultes", "donnees-personnelles", "desinformation", "autre"] as const;
+export type ModerationRule = (typeof MODERATION_RULES)[number];
+
+export interface ModerationReportTable {
+  id: Generated<string>;
+  comment_id: string;
+  reporter_id: string;
+  rule: ModerationRule;
+  note: Generated<string>;
+  created_at: CreatedAt;
+  closed_at: Date | null;
+}
+
+export interface ModerationActionTable {
+  id: Generated<string>;
+  kind: string;
+  actor_id: string;
+  target_type: "comment" | "proposal" | "app_user" | "synthesis";
+  target_id: string;
+  audit_event_id: string;
+  created_at: CreatedAt;
+}
+
+export interface SynthesisVersionTable {
+  proposal_id: string;
+  version: number;
+  body: string;
+  author_id: string;
+  created_at: CreatedAt;
+  published_at: Date | null;
 }
 
 export interface CommentVersionTable {
@@ -321,6 +357,9 @@ export interface Database {
   ballot: BallotTable;
   vote_reminder: VoteReminderTable;
   audit_event: AuditEventTable;
+  moderation_report: ModerationReportTable;
+  moderation_action: ModerationActionTable;
+  synthesis_version: SynthesisVersionTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationTable>;

@@ -40,7 +40,16 @@ function share(count: number, total: number): string {
 }
 
 /** Counts, chart and table, breakdowns and the public roll-call of a closed vote. */
-export function ResultsView({ results, title }: { results: ResultsViewModel; title: string }) {
+export function ResultsView({
+  results,
+  title,
+  chartId = "graphique-resultats",
+}: {
+  results: ResultsViewModel;
+  title: string;
+  /** Distinct per chart when several results share a page (the printable dossier). */
+  chartId?: string;
+}) {
   const { tally } = results;
   return (
     <div class="results">
@@ -52,7 +61,7 @@ export function ResultsView({ results, title }: { results: ResultsViewModel; tit
         {t.result.quorumLine(tally.cast, results.quorumRequired)}
       </p>
       <BarChart
-        id="graphique-resultats"
+        id={chartId}
         title={t.result.chartTitle(title)}
         bars={CHOICES.map((choice) => ({ choice, count: tally[choice] }))}
         total={tally.cast}

@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
-import type { Stance } from "../../src/db/database.js";
+import type { ModerationRule, Stance } from "../../src/db/database.js";
 import { formatDateTime } from "../format.js";
+import { ruleLabel } from "../moderation/moderation.text.js";
 import { commentsText as t } from "./comments.text.js";
 
 /** A comment as every view shows it; bodyHtml is already rendered by the markdown subset (raw HTML off). */
@@ -15,6 +16,9 @@ export interface CommentView {
   kindLabel: string;
   /** null once the author deleted it (tombstone). */
   bodyHtml: string | null;
+  /** Set when moderation hid it: the public sees the rule and the reason, never the body. */
+  hidden: { rule: ModerationRule; reason: string } | null;
+  pinned: boolean;
   createdAt: Date;
   edited: boolean;
   version: number;
@@ -22,7 +26,7 @@ export interface CommentView {
   replyToName: string | null;
   supportCount: number;
   supporters: { slug: string; name: string }[];
-  can: { reply: boolean; edit: boolean; support: boolean; supported: boolean };
+  can: { reply: boolean; edit: boolean; support: boolean; supported: boolean; report: boolean };
   replies: CommentView[];
 }
 
@@ -83,7 +87,13 @@ export function CommentContent({ comment, oob }: { comment: CommentView; oob?: b
           ) : null}
         </p>
       </header>
-      {comment.bodyHtml === null ? (
+      {comment.pinned ? <p class="pinned-badge">{t.pinned}</p> : null}
+      {comment.hidden ? (
+        <p class="comment-body comment-body--hidden">
+          <em>{t.hiddenTombstone(ruleLabel(comment.hidden.rule), comment.hidden.reason)}</em>{" "}
+          <a href="/charte">{t.charterLink}</a>
+        </p>
+      ) : comment.bodyHtml === null ? (
         <p class="comment-body comment-body--deleted">
           <em>{t.deleted}</em>
         </p>
@@ -122,7 +132,7 @@ function Supports({ comment }: { comment: CommentView }) {
 
 function Actions({ comment }: { comment: CommentView }) {
   const { can } = comment;
-  if (comment.bodyHtml === null || !(can.reply || can.edit || can.support)) return null;
+  if (comment.bodyHtml === null || !(can.reply || can.edit || can.support || can.report)) return null;
   const target = `#${contentDomId(comment.id)}`;
   return (
     <div class="comment-actions">
@@ -162,6 +172,12 @@ function Actions({ comment }: { comment: CommentView }) {
             <span class="visually-hidden"> mon commentaire</span>
           </a>
         </>
+      ) : null}
+      {can.report ? (
+        <a href={`/commentaires/${comment.id}/signaler`}>
+          {t.report}
+          <span class="visually-hidden"> le commentaire de {comment.authorName}</span>
+        </a>
       ) : null}
     </div>
   );

@@ -41,7 +41,7 @@ export function Announcement({ message }: { message: string }) {
 export function announceText(kind: string, comment: CommentView): string {
   const who = `${comment.authorName} — ${comment.organisationName}`;
   if (kind === "comment_created") return t.live.created(who);
-  if (kind === "comment_edited") return t.live.edited(who);
+  if (kind === "comment_edited") return comment.hidden ? t.live.hidden : t.live.edited(who);
   if (kind === "comment_deleted") return t.live.deleted;
   return t.live.supported(comment.supportCount);
 }

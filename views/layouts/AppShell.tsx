@@ -50,8 +50,15 @@ function ViewerLinks({ viewer, currentPath }: { viewer: Viewer | undefined; curr
       ) : null}
       {viewer.isStaff ? (
         <li>
+          <a href="/moderation" aria-current={current("/moderation")}>
+            {text.nav.moderation}
+          </a>
+        </li>
+      ) : null}
+      {viewer.isAdmin ? (
+        <li>
           <a href="/admin" aria-current={current("/admin")}>
-            {viewer.isAdmin ? text.nav.admin : text.nav.moderation}
+            {text.nav.admin}
           </a>
         </li>
       ) : null}
@@ -107,6 +114,10 @@ export function AppShell({ currentPath, viewer, children }: AppShellProps) {
       <footer class="site-footer">
         <div class="container">
           <p>{text.footer.about}</p>
+          <p>
+            <a href="/charte">Charte de modération</a> · <a href="/journal-de-moderation">Journal de modération</a> ·{" "}
+            <a href="/donnees">Données ouvertes</a> · <a href="/dossier">Dossier imprimable</a>
+          </p>
           <p class="muted">{text.footer.demo}</p>
         </div>
       </footer>

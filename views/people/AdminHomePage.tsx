@@ -25,7 +25,9 @@ export function AdminHomePage({ isAdmin }: { isAdmin: boolean }) {
           </li>
         </ul>
       ) : (
-        <p>La file de modération arrivera avec les outils de modération.</p>
+        <p>
+          <a href="/moderation">File de modération</a>
+        </p>
       )}
     </>
   );

@@ -18,6 +18,8 @@ export interface ProposalView {
 export interface ProposalSections {
   vote?: JSX.Element | undefined;
   discussion?: JSX.Element | undefined;
+  /** The moderators' synthesis and key arguments; opens the discussion. */
+  synthesis?: JSX.Element | undefined;
 }
 
 export function ProposalPage({ proposal, sections = {} }: { proposal: ProposalView; sections?: ProposalSections }) {
@@ -60,6 +62,7 @@ export function ProposalPage({ proposal, sections = {} }: { proposal: ProposalVi
           <p>{text.proposal.resultsSoon}</p>
         </section>
       )}
+      {sections.synthesis}
       {sections.discussion ?? (
         <section id="debat" class="placeholder-region" aria-labelledby="debat-titre">
           <h2 id="debat-titre">{text.proposal.discussion}</h2>

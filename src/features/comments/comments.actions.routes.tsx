@@ -49,6 +49,7 @@ async function ownContext(c: Ctx, deps: AppDeps) {
   if (!row) throw notFound(t.unknownComment);
   if (row.authorId !== user.id) throw new AppError(403, "not_author", t.notAuthor);
   if (row.deletedAt) throw new AppError(403, "deleted", t.alreadyDeleted);
+  if (row.hiddenAt) throw new AppError(403, "hidden", t.hiddenByModeration);
   const context = await loadThreadContext(deps.db, row.id, user);
   if (!context) throw notFound(t.unknownComment);
   return { row, context };

@@ -84,7 +84,7 @@ async function history(c: Ctx, deps: AppDeps) {
   const context = row ? await loadThreadContext(deps.db, id, c.get("user")) : undefined;
   if (!row || !context) throw notFound(t.unknownComment);
   // A deleted comment's earlier versions are withdrawn with it.
-  const rows = row.deletedAt ? [] : await listVersions(deps.db, id);
+  const rows = row.deletedAt || row.hiddenAt ? [] : await listVersions(deps.db, id);
   const versions: VersionView[] = rows.map((version, index) => {
     const previous = rows[index - 1];
     return { ...version, changes: previous ? diffWords(previous.body, version.body) : null };

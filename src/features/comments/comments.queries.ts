@@ -70,6 +70,7 @@ export function findCommentForWrite(db: Kysely<Database>, id: string) {
       "body",
       "version",
       "deleted_at as deletedAt",
+      "hidden_at as hiddenAt",
     ])
     .where("id", "=", id)
     .executeTakeFirst();

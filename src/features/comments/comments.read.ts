@@ -27,7 +27,12 @@ function commentColumns(db: Kysely<Database>) {
       "rtu.display_name as replyToName",
       "c.depth",
       "c.stance",
-      "c.body",
+      // A hidden body never leaves the database on a public read: every page, fragment and live event uses this.
+      sql<string>`case when c.hidden_at is null then c.body else '' end`.as("body"),
+      "c.hidden_at as hiddenAt",
+      "c.hidden_rule as hiddenRule",
+      "c.hidden_reason as hiddenReason",
+      "c.pinned_at as pinnedAt",
       "c.support_count as supportCount",
       "c.version",
       "c.created_at as createdAt",
@@ -140,6 +145,7 @@ export function searchComments(db: Kysely<Database>, terms: string, limit: numbe
     ])
     .where(sql<boolean>`c.search_vector @@ ${query}`)
     .where("c.deleted_at", "is", null)
+    .where("c.hidden_at", "is", null)
     .orderBy(sql`ts_rank(c.search_vector, ${query})`, "desc")
     .orderBy("c.id", "desc")
     .limit(limit)

@@ -141,6 +141,7 @@ async function ownComment(trx: Transaction<Database>, user: CurrentUser, comment
   if (!comment) throw notFound(t.unknownComment);
   if (comment.authorId !== user.id) throw new AppError(403, "not_author", t.notAuthor);
   if (comment.deletedAt) throw new CommentRuleError(403, "deleted", t.alreadyDeleted);
+  if (comment.hiddenAt) throw new CommentRuleError(403, "hidden", t.hiddenByModeration);
   const proposal = await findDiscussionProposalById(trx, comment.proposalId);
   if (!proposal) throw notFound(t.unknownProposal);
   assertOpen(proposal);

@@ -63,7 +63,7 @@ function toView(
   viewer: ViewerContext,
   directory: MentionDirectory,
 ): CommentView {
-  const deleted = row.deletedAt !== null;
+  const deleted = row.deletedAt !== null || row.hiddenAt !== null;
   const mine = supporters.filter((s) => s.commentId === row.id);
   const member = viewer.organisationId !== undefined;
   return {
@@ -76,6 +76,8 @@ function toView(
     organisationSlug: row.organisationSlug,
     kindLabel: row.kindLabel,
     bodyHtml: deleted ? null : renderCommentMarkdown(row.body, directory),
+    hidden: row.hiddenAt && row.hiddenRule ? { rule: row.hiddenRule, reason: row.hiddenReason ?? "" } : null,
+    pinned: row.pinnedAt !== null && !deleted,
     createdAt: row.createdAt,
     edited: row.version > 1 && !deleted,
     version: row.version,
@@ -87,6 +89,7 @@ function toView(
       edit: viewer.open && viewer.userId === row.authorId && !deleted,
       support: viewer.open && member && !deleted && viewer.organisationId !== row.organisationId,
       supported: mine.some((s) => s.organisationId === viewer.organisationId),
+      report: viewer.userId !== undefined && viewer.userId !== row.authorId && !deleted,
     },
     replies: [],
   };

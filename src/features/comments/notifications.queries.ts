@@ -72,14 +72,18 @@ export async function insertPendingNotification(
 }
 
 export function findCommentForEmail(db: Kysely<Database>, commentId: string) {
-  return db
-    .selectFrom("comment as c")
-    .innerJoin("proposal as p", "p.id", "c.proposal_id")
-    .innerJoin("organisation as o", "o.id", "c.organisation_id")
-    .innerJoin("app_user as u", "u.id", "c.author_id")
-    .select(["c.id", "c.body", "p.number", "p.title", "o.name as organisationName", "u.display_name as authorName"])
-    .where("c.id", "=", commentId)
-    .executeTakeFirstOrThrow();
+  return (
+    db
+      .selectFrom("comment as c")
+      .innerJoin("proposal as p", "p.id", "c.proposal_id")
+      .innerJoin("organisation as o", "o.id", "c.organisation_id")
+      .innerJoin("app_user as u", "u.id", "c.author_id")
+      .select(["c.id", "p.number", "p.title", "o.name as organisationName", "u.display_name as authorName"])
+      // A body hidden by moderation is never sent out either.
+      .select(sql<string>`case when c.hidden_at is null then c.body else '' end`.as("body"))
+      .where("c.id", "=", commentId)
+      .executeTakeFirstOrThrow()
+  );
 }
 
 /** Due digest lines, locked so two instances never send the same digest. */

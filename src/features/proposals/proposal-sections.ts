@@ -2,6 +2,7 @@ import type { ProposalSections } from "../../../views/proposals/ProposalPage.js"
 import type { AppDeps, CurrentUser } from "../../http/env.js";
 import { loadVoteSection } from "../ballots/vote-section.js";
 import { loadDiscussionSection } from "../comments/discussion-section.js";
+import { loadSynthesisSection } from "../moderation/synthesis-section.js";
 
 export interface ProposalContext {
   id: string;
@@ -18,9 +19,10 @@ export async function loadProposalSections(
   proposal: ProposalContext,
   viewer: CurrentUser | undefined,
 ): Promise<ProposalSections> {
-  const [vote, discussion] = await Promise.all([
+  const [vote, discussion, synthesis] = await Promise.all([
     loadVoteSection(deps, proposal, viewer),
     loadDiscussionSection(deps, proposal, viewer),
+    loadSynthesisSection(deps, proposal),
   ]);
-  return { vote, discussion };
+  return { vote, discussion, synthesis };
 }

@@ -1,0 +1,50 @@
+import { Hono } from "hono";
+import type { Kysely } from "kysely";
+import { DossierPage, type DossierProposalView } from "../../../views/dossier/DossierPage.js";
+import { dossierText as t } from "../../../views/dossier/dossier.text.js";
+import type { Database } from "../../db/database.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { renderPage } from "../../http/render.js";
+import { listVoteProposals } from "../ballots/results.queries.js";
+import { loadResults } from "../ballots/results.service.js";
+import { loadSynthesis } from "../moderation/synthesis-section.js";
+
+/** Public printable dossier: every proposal, or one. */
+export function dossierRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get("/dossier", async (c) => {
+    const proposals = await loadDossier(db);
+    return renderPage(c, <DossierPage proposals={proposals} generatedAt={new Date()} />, {
+      title: t.title,
+    });
+  });
+  app.get("/dossier/:slug", async (c) => {
+    const proposals = await loadDossier(db, c.req.param("slug"));
+    if (proposals.length === 0) throw notFound("Aucune proposition ne porte cette adresse.");
+    return renderPage(c, <DossierPage proposals={proposals} generatedAt={new Date()} />, {
+      title: `${t.title} — ${proposals[0]?.title ?? ""}`,
+    });
+  });
+  return app;
+}
+
+async function loadDossier(db: Kysely<Database>, slug?: string): Promise<DossierProposalView[]> {
+  const [rows, bodies] = await Promise.all([
+    listVoteProposals(db),
+    db.selectFrom("proposal").select(["id", "body"]).execute(),
+  ]);
+  const bodyOf = new Map(bodies.map((b) => [b.id, b.body]));
+  const chosen = rows.filter((p) => p.status !== "brouillon" && (slug === undefined || p.slug === slug));
+  return Promise.all(
+    chosen.map(async (p) => ({
+      number: p.number,
+      slug: p.slug,
+      title: p.title,
+      body: bodyOf.get(p.id) ?? "",
+      status: p.status,
+      results: p.status === "clos" ? await loadResults(db, p) : null,
+      synthesis: await loadSynthesis(db, p.id),
+    })),
+  );
+}

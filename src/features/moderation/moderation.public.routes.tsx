@@ -1,0 +1,56 @@
+import { Hono } from "hono";
+import { moderationText as t } from "../../../views/moderation/moderation.text.js";
+import { CharterPage, ModerationJournalPage, ReportPage } from "../../../views/moderation/PublicPages.js";
+import { requireUser } from "../../auth/guards.js";
+import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { readForm } from "../../http/forms.js";
+import { renderPage } from "../../http/render.js";
+import { findCommentRow } from "../comments/comments.read.js";
+import { reportForm } from "./moderation.forms.js";
+import { journalEntries } from "./moderation.journal.js";
+import { listModerationJournal } from "./moderation.queries.js";
+import { reportComment } from "./moderation.service.js";
+
+/** Public: the charter, the moderation journal; signed in: reporting a comment. */
+export function moderationPublicRoutes({ db }: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.get("/charte", (c) => renderPage(c, <CharterPage />, { title: t.charter.title }));
+  app.get("/journal-de-moderation", async (c) => {
+    const entries = journalEntries(await listModerationJournal(db));
+    return renderPage(c, <ModerationJournalPage entries={entries} />, { title: t.journal.title });
+  });
+
+  app.use("/commentaires/:id{[0-9]+}/signaler", requireUser);
+  app.get("/commentaires/:id{[0-9]+}/signaler", async (c) => {
+    const back = await backLink(db, c.req.param("id"));
+    const state = c.req.query("etat");
+    const known = state === "envoye" || state === "deja" ? state : undefined;
+    return renderPage(c, <ReportPage commentId={c.req.param("id")} back={back} state={known} />, {
+      title: t.report.title,
+    });
+  });
+  app.post("/commentaires/:id{[0-9]+}/signaler", async (c) => {
+    const id = c.req.param("id");
+    const back = await backLink(db, id);
+    const form = await readForm(c, reportForm);
+    if (!form.ok) {
+      const page = <ReportPage commentId={id} back={back} values={form.values} errors={form.errors} />;
+      return renderPage(c, page, { title: t.report.title }, 422);
+    }
+    const user = c.get("user") as CurrentUser;
+    const { created } = await reportComment(db, user, {
+      commentId: id,
+      rule: form.data.regle,
+      note: form.data.precisions,
+    });
+    return c.redirect(`/commentaires/${id}/signaler?etat=${created ? "envoye" : "deja"}`, 303);
+  });
+  return app;
+}
+
+async function backLink(db: AppDeps["db"], id: string): Promise<string> {
+  const row = await findCommentRow(db, id);
+  if (!row) throw notFound("Ce commentaire n'existe pas.");
+  return `/commentaires/${row.rootId ?? row.id}#c-${row.id}`;
+}

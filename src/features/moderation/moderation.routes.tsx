@@ -1,0 +1,88 @@
+import { type Context, Hono } from "hono";
+import { moderationText as t } from "../../../views/moderation/moderation.text.js";
+import { type ActionFormState, CommentModerationPage, QueuePage } from "../../../views/moderation/StaffPages.js";
+import { requireCapability, requireUser } from "../../auth/guards.js";
+import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import { AppError, notFound } from "../../http/errors.js";
+import { readForm } from "../../http/forms.js";
+import { renderPage } from "../../http/render.js";
+import { accountForm, hideForm, optionalReasonForm, reasonForm } from "./moderation.forms.js";
+import { loadModeratedComment, loadQueue } from "./moderation.read.js";
+import {
+  dismissReports,
+  hideComment,
+  pinComment,
+  restoreComment,
+  suspendFromModeration,
+} from "./moderation.service.js";
+import { proposalModerationRoutes } from "./synthesis.routes.js";
+
+type Ctx = Context<AppEnv>;
+const actor = (c: Ctx) => c.get("user") as CurrentUser;
+const done = (c: Ctx) => c.redirect("/moderation?message=fait", 303);
+
+/** Moderators (and administrators), two-factor verified: the queue and every decision. */
+export function moderationRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const app = new Hono<AppEnv>();
+  for (const path of ["/moderation", "/moderation/*"]) {
+    app.use(path, requireUser, requireCapability("moderate"));
+  }
+  app.get("/moderation", async (c) => {
+    const { items, proposals } = await loadQueue(db);
+    const message = c.req.query("message") === "fait" ? t.queue.done : undefined;
+    return renderPage(c, <QueuePage items={items} proposals={proposals} message={message} />, {
+      title: t.queue.title,
+    });
+  });
+  app.get("/moderation/commentaires/:id{[0-9]+}", (c) => showComment(c, deps));
+  app.post("/moderation/commentaires/:id{[0-9]+}/masquer", async (c) => {
+    const form = await readForm(c, hideForm);
+    if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
+    const input = { commentId: c.req.param("id"), rule: form.data.regle, reason: form.data.motif };
+    await hideComment(db, actor(c), { ...input, origin: deps.config.publicOrigin });
+    return done(c);
+  });
+  app.post("/moderation/commentaires/:id{[0-9]+}/retablir", async (c) => {
+    const form = await readForm(c, reasonForm);
+    if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
+    const input = { commentId: c.req.param("id"), reason: form.data.motif, origin: deps.config.publicOrigin };
+    await restoreComment(db, actor(c), input);
+    return done(c);
+  });
+  app.post("/moderation/commentaires/:id{[0-9]+}/classer", async (c) => {
+    const form = await readForm(c, optionalReasonForm);
+    const reason = form.ok ? form.data["motif-classement"] : "";
+    await dismissReports(db, actor(c), c.req.param("id"), reason);
+    return done(c);
+  });
+  for (const [path, pinned] of [
+    ["epingler", true],
+    ["desepingler", false],
+  ] as const) {
+    app.post(`/moderation/commentaires/:id{[0-9]+}/${path}`, async (c) => {
+      await pinComment(db, actor(c), c.req.param("id"), pinned);
+      return done(c);
+    });
+  }
+  for (const [path, suspend] of [
+    ["suspendre", true],
+    ["reactiver", false],
+  ] as const) {
+    app.post(`/moderation/personnes/:id{[0-9]+}/${path}`, async (c) => {
+      const form = await readForm(c, accountForm);
+      const reason = form.ok ? form.data["motif-compte"] : "";
+      if (suspend && reason === "") throw new AppError(422, "reason_required", t.queue.reasonRequired);
+      await suspendFromModeration(db, actor(c), { userId: c.req.param("id"), suspend, reason });
+      return done(c);
+    });
+  }
+  app.route("/", proposalModerationRoutes(deps));
+  return app;
+}
+
+async function showComment(c: Ctx, deps: AppDeps, form: ActionFormState = {}, status: 200 | 422 = 200) {
+  const comment = await loadModeratedComment(deps.db, c.req.param("id") ?? "");
+  if (!comment) throw notFound("Ce commentaire n'existe pas.");
+  return renderPage(c, <CommentModerationPage comment={comment} form={form} />, { title: t.queue.title }, status);
+}

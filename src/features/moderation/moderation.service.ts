@@ -1,0 +1,211 @@
+import type { Kysely, Transaction } from "kysely";
+import { ruleLabel, moderationText as t } from "../../../views/moderation/moderation.text.js";
+import type { Database, ModerationRule } from "../../db/database.js";
+import type { CurrentUser } from "../../http/env.js";
+import { AppError, notFound } from "../../http/errors.js";
+import { publishLiveEvent } from "../comments/comments.queries.js";
+import { queueEmail } from "../email/email.service.js";
+import { reinstatePerson, suspendPerson } from "../people/people.service.js";
+import {
+  closeReports,
+  currentOrganisationIds,
+  findCommentForModeration,
+  insertReport,
+  lockCommentRow,
+  type ModeratedComment,
+  recordModeration,
+  setHidden,
+  setPinned,
+  setThreadLock,
+} from "./moderation.queries.js";
+import { insertSynthesisVersion } from "./synthesis.queries.js";
+
+const UNKNOWN_COMMENT = "Ce commentaire n'existe pas.";
+
+/** Once per person per comment: `created` is false when this person had already reported it. */
+export async function reportComment(
+  db: Kysely<Database>,
+  user: CurrentUser,
+  input: { commentId: string; rule: ModerationRule; note: string },
+): Promise<{ created: boolean }> {
+  const comment = await findCommentForModeration(db, input.commentId);
+  if (!comment) throw notFound(UNKNOWN_COMMENT);
+  if (comment.authorId === user.id) throw new AppError(403, "own_comment", t.report.cannotReportOwn);
+  if (comment.deletedAt || comment.hiddenAt) throw new AppError(409, "unavailable", t.report.unavailable);
+  const created = await insertReport(db, { ...input, reporterId: user.id });
+  return { created };
+}
+
+/** A moderator who represents the organisation concerned never decides on it. */
+function refuseOwnOrganisation(actor: CurrentUser, organisationIds: string[]): void {
+  if (actor.mandate && organisationIds.includes(actor.mandate.organisationId)) {
+    throw new AppError(403, "own_organisation", t.queue.ownOrganisation);
+  }
+}
+
+/** Runs a decision on one comment: locked row, own-organisation check, journal entry, all in one transaction. */
+async function onComment(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  commentId: string,
+  act: (trx: Transaction<Database>, comment: ModeratedComment) => Promise<Omit<Decision, "comment">>,
+): Promise<ModeratedComment> {
+  return db.transaction().execute(async (trx) => {
+    await lockCommentRow(trx, commentId);
+    const comment = await findCommentForModeration(trx, commentId);
+    if (!comment) throw notFound(UNKNOWN_COMMENT);
+    refuseOwnOrganisation(actor, [comment.organisationId]);
+    const decision = await act(trx, comment);
+    await recordModeration(trx, {
+      kind: decision.kind,
+      actorId: actor.id,
+      actorRole: actor.role,
+      targetType: "comment",
+      targetId: comment.id,
+      proposalId: comment.proposalId,
+      rule: decision.rule,
+      reason: decision.reason,
+    });
+    return comment;
+  });
+}
+
+interface Decision {
+  kind: string;
+  rule?: ModerationRule | undefined;
+  reason?: string | undefined;
+}
+
+function commentLink(origin: string, comment: ModeratedComment): string {
+  return `${origin}/commentaires/${comment.rootId ?? comment.id}#c-${comment.id}`;
+}
+
+export async function hideComment(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  input: { commentId: string; rule: ModerationRule; reason: string; origin: string },
+): Promise<void> {
+  await onComment(db, actor, input.commentId, async (trx, comment) => {
+    if (comment.hiddenAt) throw new AppError(409, "already_hidden", "Ce commentaire est déjà masqué.");
+    if (comment.deletedAt) throw new AppError(409, "deleted", "Ce commentaire a été supprimé par son auteur.");
+    await setHidden(trx, comment.id, { rule: input.rule, reason: input.reason });
+    await closeReports(trx, comment.id);
+    // Open pages swap the comment for its tombstone; the event itself carries no text.
+    await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_edited", commentId: comment.id });
+    await queueEmail(trx, {
+      kind: "moderation",
+      to: comment.authorEmail,
+      subject: t.email.hiddenSubject,
+      text: t.email.hiddenBody(ruleLabel(input.rule), input.reason, commentLink(input.origin, comment)),
+    });
+    return { kind: "moderation.hide", rule: input.rule, reason: input.reason };
+  });
+}
+
+export async function restoreComment(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  input: { commentId: string; reason: string; origin: string },
+): Promise<void> {
+  await onComment(db, actor, input.commentId, async (trx, comment) => {
+    if (!comment.hiddenAt) throw new AppError(409, "not_hidden", "Ce commentaire n'est pas masqué.");
+    await setHidden(trx, comment.id, null);
+    await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_edited", commentId: comment.id });
+    await queueEmail(trx, {
+      kind: "moderation",
+      to: comment.authorEmail,
+      subject: t.email.restoredSubject,
+      text: t.email.restoredBody(commentLink(input.origin, comment)),
+    });
+    return { kind: "moderation.restore", reason: input.reason };
+  });
+}
+
+export async function dismissReports(db: Kysely<Database>, actor: CurrentUser, commentId: string, reason: string) {
+  await onComment(db, actor, commentId, async (trx, comment) => {
+    const closed = await closeReports(trx, comment.id);
+    if (closed === 0) throw new AppError(409, "no_reports", "Aucun signalement en attente sur ce commentaire.");
+    return { kind: "moderation.dismiss", reason };
+  });
+}
+
+export async function pinComment(db: Kysely<Database>, actor: CurrentUser, commentId: string, pinned: boolean) {
+  await onComment(db, actor, commentId, async (trx, comment) => {
+    if (pinned && (comment.hiddenAt || comment.deletedAt)) {
+      throw new AppError(409, "unavailable", "Un commentaire masqué ou supprimé ne peut pas être un argument clé.");
+    }
+    await setPinned(trx, comment.id, pinned);
+    await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_edited", commentId: comment.id });
+    return { kind: pinned ? "moderation.pin" : "moderation.unpin" };
+  });
+}
+
+export async function lockThread(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  input: { proposalId: string; reason: string | null },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await setThreadLock(trx, input.proposalId, input.reason);
+    await recordModeration(trx, {
+      kind: input.reason === null ? "moderation.unlock" : "moderation.lock",
+      actorId: actor.id,
+      actorRole: actor.role,
+      targetType: "proposal",
+      targetId: input.proposalId,
+      proposalId: input.proposalId,
+      reason: input.reason ?? undefined,
+    });
+  });
+}
+
+/** Reuses the people feature (sessions end at once), then records the decision publicly. */
+export async function suspendFromModeration(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  input: { userId: string; suspend: boolean; rule?: ModerationRule | undefined; reason: string },
+): Promise<void> {
+  const target = await db.selectFrom("app_user").select("role").where("id", "=", input.userId).executeTakeFirst();
+  if (!target) throw notFound("Ce compte n'existe pas.");
+  // Staff accounts are managed by administrators (/admin/personnes), not from moderation.
+  if (target.role !== "representative") {
+    throw new AppError(403, "staff_account", "Seule l'administration peut suspendre un compte de l'équipe.");
+  }
+  refuseOwnOrganisation(actor, await currentOrganisationIds(db, input.userId));
+  if (input.suspend) await suspendPerson(db, actor.id, input.userId, input.reason);
+  else await reinstatePerson(db, actor.id, input.userId);
+  await db.transaction().execute((trx) =>
+    recordModeration(trx, {
+      kind: input.suspend ? "moderation.suspend" : "moderation.reinstate",
+      actorId: actor.id,
+      actorRole: actor.role,
+      targetType: "app_user",
+      targetId: input.userId,
+      proposalId: null,
+      rule: input.rule,
+      reason: input.reason,
+    }),
+  );
+}
+
+/** Each publication is a new version (earlier ones are kept) and a journal entry. */
+export async function publishSynthesis(
+  db: Kysely<Database>,
+  actor: CurrentUser,
+  input: { proposalId: string; body: string },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom("proposal").select("id").where("id", "=", input.proposalId).forUpdate().execute();
+    const version = await insertSynthesisVersion(trx, { ...input, authorId: actor.id });
+    await recordModeration(trx, {
+      kind: "moderation.synthesis",
+      actorId: actor.id,
+      actorRole: actor.role,
+      targetType: "synthesis",
+      targetId: input.proposalId,
+      proposalId: input.proposalId,
+      reason: `version ${version}`,
+    });
+    return version;
+  });
+}

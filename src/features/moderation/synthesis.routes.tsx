@@ -1,0 +1,65 @@
+import { type Context, Hono } from "hono";
+import { ProposalModerationPage } from "../../../views/moderation/StaffPages.js";
+import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
+import { readForm } from "../../http/forms.js";
+import { renderPage } from "../../http/render.js";
+import { findProposalBySlug } from "../proposals/proposals.queries.js";
+import { lockForm, synthesisForm } from "./moderation.forms.js";
+import { lockThread, publishSynthesis } from "./moderation.service.js";
+import { findLatestSynthesis } from "./synthesis.queries.js";
+
+type Ctx = Context<AppEnv>;
+const actor = (c: Ctx) => c.get("user") as CurrentUser;
+
+/** Mounted inside the moderation routes (guards already applied): a proposal's thread lock and synthesis. */
+export function proposalModerationRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const app = new Hono<AppEnv>();
+  app.get("/moderation/propositions/:slug", (c) => show(c, deps));
+  app.post("/moderation/propositions/:slug/verrouiller", async (c) => {
+    const proposal = await find(c, deps);
+    const form = await readForm(c, lockForm);
+    if (!form.ok) return show(c, deps, form.values, form.errors);
+    await lockThread(db, actor(c), { proposalId: proposal.id, reason: form.data.motif });
+    return c.redirect(`/moderation/propositions/${proposal.slug}`, 303);
+  });
+  app.post("/moderation/propositions/:slug/deverrouiller", async (c) => {
+    const proposal = await find(c, deps);
+    await lockThread(db, actor(c), { proposalId: proposal.id, reason: null });
+    return c.redirect(`/moderation/propositions/${proposal.slug}`, 303);
+  });
+  app.post("/moderation/propositions/:slug/synthese", async (c) => {
+    const proposal = await find(c, deps);
+    const form = await readForm(c, synthesisForm);
+    if (!form.ok) return show(c, deps, form.values, form.errors);
+    await publishSynthesis(db, actor(c), { proposalId: proposal.id, body: form.data.synthese });
+    return c.redirect(`/propositions/${proposal.slug}#synthese`, 303);
+  });
+  return app;
+}
+
+async function find(c: Ctx, deps: AppDeps) {
+  const proposal = await findProposalBySlug(deps.db, c.req.param("slug") ?? "");
+  if (!proposal) throw notFound("Aucune proposition ne porte cette adresse.");
+  return proposal;
+}
+
+async function show(c: Ctx, deps: AppDeps, values?: Record<string, string>, errors?: Record<string, string>) {
+  const proposal = await find(c, deps);
+  const [locked, synthesis] = await Promise.all([
+    deps.db.selectFrom("proposal").select("thread_locked_reason").where("id", "=", proposal.id).executeTakeFirst(),
+    findLatestSynthesis(deps.db, proposal.id, false),
+  ]);
+  const view = {
+    slug: proposal.slug,
+    number: proposal.number,
+    title: proposal.title,
+    lockedReason: locked?.thread_locked_reason ?? null,
+  };
+  const synthesisView = synthesis
+    ? { body: synthesis.body, version: synthesis.version, published: synthesis.publishedAt !== null }
+    : null;
+  const page = <ProposalModerationPage proposal={view} synthesis={synthesisView} form={{ values, errors }} />;
+  return renderPage(c, page, { title: proposal.title }, errors ? 422 : 200);
+}

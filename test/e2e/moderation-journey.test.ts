@@ -1,0 +1,123 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser, currentTotp, type TestUser } from "../factories.js";
+import { createTestApp } from "../helpers/app.js";
+import { chromiumAvailable, expectNoAxeViolations, launchChromium, watchPage } from "../helpers/browser.js";
+import { TestClient } from "../helpers/client.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { listen } from "../helpers/http-server.js";
+import { closeVoteNow, openVoteNow } from "../helpers/votes.js";
+
+const BODY = "Le directeur de la clinique est un incapable notoire.";
+
+describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
+  let database: TestDatabase;
+  let server: Awaited<ReturnType<typeof listen>>;
+  let browser: Browser;
+  let commentId = "";
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await listen(database.db);
+    browser = await launchChromium();
+    const author = await createUser(database.db, { organisation: "apvf" });
+    const client = new TestClient(createTestApp(database.db).app);
+    await client.signIn(author);
+    const posted = await client.post("/propositions/stages/commentaires", {
+      cle: `cle-journey-${Date.now()}`,
+      position: "contre",
+      body: BODY,
+    });
+    commentId = /#c-(\d+)$/.exec(posted.headers.get("Location") ?? "")?.[1] ?? "";
+    await openVoteNow(database.db, "exercice-mixte");
+    await closeVoteNow(database.db, "exercice-mixte");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.destroy();
+  });
+
+  async function visit(page: Page, path: string) {
+    await page.goto(`${server.origin}${path}`);
+    await expectNoAxeViolations(page);
+  }
+
+  async function signIn(page: Page, user: TestUser) {
+    await page.goto(`${server.origin}/connexion`);
+    await page.getByLabel("Adresse électronique").fill(user.email);
+    await page.getByLabel("Mot de passe").fill(user.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    if (user.totpKey) {
+      await page.waitForURL(/\/connexion\/verification/);
+      await page.getByLabel("Code").fill(currentTotp(user.totpKey));
+      await page
+        .getByRole("button")
+        .filter({ hasText: /Vérifier|Valider|Continuer/ })
+        .first()
+        .click();
+    }
+    await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+  }
+
+  it("a representative reports, a moderator hides, the public sees the tombstone and the journal", async () => {
+    const representative = await createUser(database.db, { organisation: "alliance-usagers-soins-proximite" });
+    const repPage = await (await browser.newContext()).newPage();
+    const repProblems = watchPage(repPage, server.origin);
+    await signIn(repPage, representative);
+    await visit(repPage, "/propositions/stages");
+    await repPage.locator(`a[href="/commentaires/${commentId}/signaler"]`).click();
+    await expectNoAxeViolations(repPage);
+    await repPage.getByLabel("Règle concernée").selectOption("insultes");
+    await repPage.getByLabel("Précisions (facultatif)").fill("Attaque personnelle.");
+    await repPage.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await repPage.getByText("votre signalement a été transmis").first().waitFor();
+    await expectNoAxeViolations(repPage);
+
+    const moderator = await createUser(database.db, { role: "moderator", totp: true, name: "Mina Modère" });
+    const modPage = await (await browser.newContext()).newPage();
+    const modProblems = watchPage(modPage, server.origin);
+    await signIn(modPage, moderator);
+    await visit(modPage, "/moderation");
+    await modPage.getByText(BODY).first().waitFor();
+    await modPage
+      .getByRole("link", { name: /Examiner/ })
+      .first()
+      .click();
+    await expectNoAxeViolations(modPage);
+    await modPage.getByLabel("Règle", { exact: false }).first().selectOption("insultes");
+    await modPage.getByLabel("Motif (public)").first().fill("Attaque personnelle contre une personne nommément visée.");
+    await modPage.getByRole("button", { name: "Masquer", exact: true }).click();
+    await modPage.getByText("Décision enregistrée").first().waitFor();
+    await expectNoAxeViolations(modPage);
+
+    const publicPage = await (await browser.newContext()).newPage();
+    const publicProblems = watchPage(publicPage, server.origin);
+    await visit(publicPage, "/propositions/stages");
+    await publicPage.getByText("Masqué par la modération — motif : insultes").first().waitFor();
+    expect(await publicPage.content()).not.toContain("incapable notoire");
+    await visit(publicPage, "/journal-de-moderation");
+    await publicPage.getByText("Commentaire masqué").first().waitFor();
+    await publicPage.getByText("Attaque personnelle contre une personne nommément visée.").first().waitFor();
+    expect(await publicPage.content()).not.toContain("Mina Modère");
+    for (const path of ["/charte", "/donnees", "/dossier", "/dossier/exercice-mixte"]) await visit(publicPage, path);
+    expect([...repProblems, ...modProblems, ...publicProblems]).toEqual([]);
+  });
+
+  it("prints the dossier to an A4 PDF with one section per proposal", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${server.origin}/dossier`);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await page.pdf({ format: "A4", printBackground: false });
+    const raw = pdf.toString("latin1");
+    expect(raw.startsWith("%PDF-")).toBe(true);
+    const pages = raw.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    // A cover, then each proposal starts a new page.
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    // A4 is 595 × 842 points.
+    expect(raw).toMatch(
+      /\/MediaBox\s*\[\s*0\s+0\s+595(?:\.\d+)?\s+841(?:\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(?:\.\d+)?\s+842/,
+    );
+  });
+});
