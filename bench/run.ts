@@ -148,6 +148,8 @@ async function runLoads(origin: string, commenters: string[], voters: string[]):
       body: (i: number) => ({ choix: ["pour", "contre", "abstention"][i % 3] as string, motivation: "" }),
     },
   ];
+  // Warm-up: the first scenario would otherwise pay for the JIT and the connection pool.
+  await runScenario(origin, { name: "échauffement", path: "/" }, { connections: CONNECTIONS, durationSeconds: 3 });
   for (const scenario of scenarios) {
     step(`load: ${scenario.name}`);
     results.push(await runScenario(origin, scenario, options));
