@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
 
-/** The signed-in person with their current mandate, if any. */
-export function findUserWithMandate(db: Kysely<Database>, userId: string) {
+/** People with their current mandate (started, not ended) and its organisation, if any. */
+export function selectPeopleWithCurrentMandate(db: Kysely<Database>) {
   return db
     .selectFrom("app_user as u")
     .leftJoin("mandate as m", (join) =>
@@ -23,9 +23,12 @@ export function findUserWithMandate(db: Kysely<Database>, userId: string) {
       "o.id as organisationId",
       "o.slug as organisationSlug",
       "o.name as organisationName",
-    ])
-    .where("u.id", "=", userId)
-    .executeTakeFirst();
+    ]);
+}
+
+/** The signed-in person with their current mandate, if any. */
+export function findUserWithMandate(db: Kysely<Database>, userId: string) {
+  return selectPeopleWithCurrentMandate(db).where("u.id", "=", userId).executeTakeFirst();
 }
 
 export function findUserByEmail(db: Kysely<Database>, email: string) {

@@ -13,6 +13,45 @@ export interface FieldProps {
   inputMode?: "numeric" | "text";
 }
 
+interface ShellProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean | undefined;
+  children: Child;
+}
+
+/** Ids tying a control to its hint and error, for screen readers. */
+function controlIds(name: string, hint?: string, error?: string) {
+  const id = `champ-${name}`;
+  const describedBy = [hint ? `${id}-aide` : "", error ? `${id}-erreur` : ""].filter(Boolean).join(" ") || undefined;
+  return { id, describedBy, invalid: error ? ("true" as const) : undefined };
+}
+
+/** Label, hint, the control, and the error beside it: the one layout of every form field. */
+function FieldShell({ id, label, hint, error, required, children }: ShellProps) {
+  return (
+    <div class="field">
+      <label for={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p class="muted" id={`${id}-aide`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {error ? (
+        <p class="field-error" id={`${id}-erreur`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** Label, input, hint and error wired together for screen readers (aria-describedby, aria-invalid). */
 export function Field({
   label,
@@ -26,19 +65,9 @@ export function Field({
   maxLength,
   inputMode,
 }: FieldProps) {
-  const id = `champ-${name}`;
-  const describedBy = [hint ? `${id}-aide` : "", error ? `${id}-erreur` : ""].filter(Boolean).join(" ") || undefined;
+  const { id, describedBy, invalid } = controlIds(name, hint, error);
   return (
-    <div class="field">
-      <label for={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p class="muted" id={`${id}-aide`}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <input
         id={id}
         name={name}
@@ -48,15 +77,10 @@ export function Field({
         required={required}
         maxlength={maxLength}
         inputmode={inputMode}
-        aria-invalid={error ? "true" : undefined}
+        aria-invalid={invalid}
         aria-describedby={describedBy}
       />
-      {error ? (
-        <p class="field-error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -72,36 +96,21 @@ export interface TextAreaProps {
 }
 
 export function TextArea({ label, name, value, error, hint, rows = 6, maxLength, required }: TextAreaProps) {
-  const id = `champ-${name}`;
-  const describedBy = [hint ? `${id}-aide` : "", error ? `${id}-erreur` : ""].filter(Boolean).join(" ") || undefined;
+  const { id, describedBy, invalid } = controlIds(name, hint, error);
   return (
-    <div class="field">
-      <label for={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p class="muted" id={`${id}-aide`}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required}>
       <textarea
         id={id}
         name={name}
         rows={rows}
         maxlength={maxLength}
         required={required}
-        aria-invalid={error ? "true" : undefined}
+        aria-invalid={invalid}
         aria-describedby={describedBy}
       >
         {value ?? ""}
       </textarea>
-      {error ? (
-        <p class="field-error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -116,20 +125,10 @@ export interface SelectProps {
 }
 
 export function Select({ label, name, value, error, options, required, placeholder }: SelectProps) {
-  const id = `champ-${name}`;
+  const { id, describedBy, invalid } = controlIds(name, undefined, error);
   return (
-    <div class="field">
-      <label for={id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <select
-        id={id}
-        name={name}
-        required={required}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={error ? `${id}-erreur` : undefined}
-      >
+    <FieldShell id={id} label={label} error={error} required={required}>
+      <select id={id} name={name} required={required} aria-invalid={invalid} aria-describedby={describedBy}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((option) => (
           <option value={option.value} selected={option.value === value}>
@@ -137,12 +136,7 @@ export function Select({ label, name, value, error, options, required, placehold
           </option>
         ))}
       </select>
-      {error ? (
-        <p class="field-error" id={`${id}-erreur`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   );
 }
 
