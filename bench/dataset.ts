@@ -1,10 +1,10 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../src/db/database.js";
 import { seedDemoAccounts } from "../src/db/seed/demo-accounts.js";
+import { listRepresentatives } from "../src/db/seed/demo-debate.js";
 import { seedCoalition } from "../src/db/seed/seed.js";
 import { castBallot } from "../src/features/ballots/ballots.service.js";
 import { scheduleVote, transitionByHand } from "../src/features/ballots/lifecycle.service.js";
-import type { CurrentUser } from "../src/http/env.js";
 
 /** Which proposal plays which part in the benchmark. */
 export const BENCH = {
@@ -92,28 +92,4 @@ async function voteOnEveryOrganisation(db: Kysely<Database>): Promise<void> {
     );
   }
   await transitionByHand(db, admin.id, BENCH.closedVote, "clore", "banc d'essai");
-}
-
-export async function listRepresentatives(db: Kysely<Database>): Promise<CurrentUser[]> {
-  const rows = await db
-    .selectFrom("mandate as m")
-    .innerJoin("app_user as u", "u.id", "m.user_id")
-    .innerJoin("organisation as o", "o.id", "m.organisation_id")
-    .select(["u.id", "u.email", "u.display_name", "m.id as mandateId", "o.id as organisationId", "o.slug", "o.name"])
-    .where("m.ends_at", "is", null)
-    .orderBy("o.id")
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: "representative",
-    totpEnabled: false,
-    mandate: {
-      id: row.mandateId,
-      organisationId: row.organisationId,
-      organisationSlug: row.slug,
-      organisationName: row.name,
-    },
-  }));
 }

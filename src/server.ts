@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from "./config.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { type OpenDatabase, openDatabase } from "./db/open.js";
 import { demoCredentialsText, hasNoAccounts, seedDemoAccounts } from "./db/seed/demo-accounts.js";
+import { seedDemoDebate } from "./db/seed/demo-debate.js";
 import { isUnseeded, seedCoalition } from "./db/seed/seed.js";
 import type { Lifecycle } from "./http/env.js";
 import { type CommentDigest, startCommentDigest } from "./jobs/comment-digest.js";
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const database = await openDatabaseOrExit(config, logger);
   await migrateToLatest(database.db, logger);
   const demo = config.nodeEnv !== "production";
-  if (demo) await seedDemoData(database, logger);
+  if (demo) await seedDemoData(database, config, logger);
   const lifecycle: Lifecycle = { shuttingDown: false };
   const live = startLiveBroker({ connectionString: database.pool.options.connectionString ?? "", logger });
   const app = createApp({ config, db: database.db, logger, lifecycle, live });
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
 }
 
 /** A fresh development database gets the coalition and the demo accounts. */
-async function seedDemoData(database: OpenDatabase, logger: Logger): Promise<void> {
+async function seedDemoData(database: OpenDatabase, config: Config, logger: Logger): Promise<void> {
   if (await isUnseeded(database.db)) {
     const seeded = await seedCoalition(database.db);
     logger.info(seeded, "base vide : coalition de démonstration chargée");
@@ -61,6 +62,11 @@ async function seedDemoData(database: OpenDatabase, logger: Logger): Promise<voi
   if (await hasNoAccounts(database.db)) {
     const accounts = await seedDemoAccounts(database.db, { nodeEnv: "development" });
     logger.info({ accounts }, "comptes de démonstration créés");
+    // Sample arguments and votes make the demo readable; a failure here must not stop the start.
+    await seedDemoDebate(database.db, config.publicOrigin).then(
+      () => logger.info("débat et votes de démonstration créés"),
+      (error: unknown) => logger.warn({ err: error }, "débat de démonstration non créé"),
+    );
   }
 }
 

@@ -103,6 +103,8 @@ describe("embedded Postgres", () => {
       await first.waitFor(READY, 60_000);
       expect(first.output()).toContain("initialisation du Postgres embarqué");
       expect(first.output()).toContain("coalition de démonstration chargée");
+      expect(first.output()).toContain("débat et votes de démonstration créés");
+      expect(first.output()).toContain("Comptes de démonstration (mot de passe : concertation-demo)");
       await markApvf(pgPort);
       first.child.kill("SIGTERM");
       expect(await first.exited).toBe(0);
