@@ -4,7 +4,8 @@ import type { Database, LiveEventKind, Stance } from "../../db/database.js";
 /** The live channel every instance LISTENs to. */
 export const LIVE_CHANNEL = "concertation_live";
 
-export function findDiscussionProposal(db: Kysely<Database>, slug: string) {
+/** A proposal as the debate needs it: status and thread lock decide whether it accepts writes. */
+function selectDiscussionProposal(db: Kysely<Database>) {
   return db
     .selectFrom("proposal")
     .select([
@@ -15,25 +16,15 @@ export function findDiscussionProposal(db: Kysely<Database>, slug: string) {
       "status",
       "thread_locked_at as lockedAt",
       "thread_locked_reason as lockedReason",
-    ])
-    .where("slug", "=", slug)
-    .executeTakeFirst();
+    ]);
+}
+
+export function findDiscussionProposal(db: Kysely<Database>, slug: string) {
+  return selectDiscussionProposal(db).where("slug", "=", slug).executeTakeFirst();
 }
 
 export function findDiscussionProposalById(db: Kysely<Database>, id: string) {
-  return db
-    .selectFrom("proposal")
-    .select([
-      "id",
-      "slug",
-      "number",
-      "title",
-      "status",
-      "thread_locked_at as lockedAt",
-      "thread_locked_reason as lockedReason",
-    ])
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return selectDiscussionProposal(db).where("id", "=", id).executeTakeFirst();
 }
 
 export type DiscussionProposal = NonNullable<Awaited<ReturnType<typeof findDiscussionProposal>>>;
