@@ -1,30 +1,16 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { invite } from "../../src/features/people/invitations.service.js";
 import { createUser, currentTotp } from "../factories.js";
-import { chromiumAvailable, expectNoAxeViolations, launchChromium, watchPage } from "../helpers/browser.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { listen } from "../helpers/http-server.js";
+import { chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
+import { useBrowserJourney } from "../helpers/journey.js";
 
 describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
-  let database: TestDatabase;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await listen(database.db);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.destroy();
-  });
+  const journey = useBrowserJourney();
 
   async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${server.origin}/connexion`);
+    await page.goto(`${journey.server.origin}/connexion`);
     await expectNoAxeViolations(page);
     await page.getByLabel("Adresse électronique").fill(email);
     await page.getByLabel("Mot de passe").fill(password);
@@ -32,19 +18,19 @@ describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
   }
 
   it("invitation → choose a password → signed in → sign out → sign in → sign out", async () => {
-    const apvf = await database.db
+    const apvf = await journey.database.db
       .selectFrom("organisation")
       .select("id")
       .where("slug", "=", "apvf")
       .executeTakeFirstOrThrow();
     const { link } = await invite(
-      database.db,
+      journey.database.db,
       null,
       { email: "claire@exemple.fr", role: "representative", organisationId: apvf.id, mandateNote: "" },
-      server.origin,
+      journey.server.origin,
     );
-    const page = await browser.newPage();
-    const problems = watchPage(page, server.origin);
+    const page = await journey.browser.newPage();
+    const problems = watchPage(page, journey.server.origin);
 
     await page.goto(link);
     await expectNoAxeViolations(page);
@@ -71,7 +57,7 @@ describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
     expect(await page.getByRole("link", { name: "Connexion" }).count()).toBe(1);
 
     await signIn(page, "claire@exemple.fr", "la santé pour toutes et tous");
-    await page.waitForURL(`${server.origin}/`);
+    await page.waitForURL(`${journey.server.origin}/`);
     expect(await page.getByRole("link", { name: /Mon compte/ }).count()).toBe(1);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(/message=deconnecte/);
@@ -79,14 +65,18 @@ describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
   });
 
   it("an administrator passes the second factor and every administration page has zero axe violations", async () => {
-    const admin = await createUser(database.db, { role: "administrator", totp: true, email: "admin.e2e@exemple.fr" });
-    const page = await browser.newPage();
+    const admin = await createUser(journey.database.db, {
+      role: "administrator",
+      totp: true,
+      email: "admin.e2e@exemple.fr",
+    });
+    const page = await journey.browser.newPage();
     await signIn(page, admin.email, admin.password);
     await page.waitForURL(/\/connexion\/verification/);
     await expectNoAxeViolations(page);
     await page.getByLabel("Code").fill(currentTotp(admin.totpKey as Uint8Array));
     await page.getByRole("button", { name: "Valider" }).click();
-    await page.waitForURL(`${server.origin}/`);
+    await page.waitForURL(`${journey.server.origin}/`);
     for (const path of [
       "/admin",
       "/admin/personnes",
@@ -99,18 +89,18 @@ describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
       "/compte/mot-de-passe",
       "/compte/double-authentification",
     ]) {
-      await page.goto(`${server.origin}${path}`);
-      expect(page.url(), `redirected away from ${path}`).toBe(`${server.origin}${path}`);
+      await page.goto(`${journey.server.origin}${path}`);
+      expect(page.url(), `redirected away from ${path}`).toBe(`${journey.server.origin}${path}`);
       await expectNoAxeViolations(page);
     }
   });
 
   it("a representative sets up two-factor authentication from the account page", async () => {
-    const representative = await createUser(database.db, { organisation: "apvf", email: "rep.2fa@exemple.fr" });
-    const page = await browser.newPage();
+    const representative = await createUser(journey.database.db, { organisation: "apvf", email: "rep.2fa@exemple.fr" });
+    const page = await journey.browser.newPage();
     await signIn(page, representative.email, representative.password);
-    await page.waitForURL(`${server.origin}/`);
-    await page.goto(`${server.origin}/compte/double-authentification`);
+    await page.waitForURL(`${journey.server.origin}/`);
+    await page.goto(`${journey.server.origin}/compte/double-authentification`);
     await expectNoAxeViolations(page);
     const secret = (await page.locator("input[name=key]").inputValue()) ?? "";
     const { decodeTotpKey } = await import("../../src/auth/totp.js");

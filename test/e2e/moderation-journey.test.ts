@@ -1,28 +1,22 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUser, currentTotp, type TestUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
-import { chromiumAvailable, expectNoAxeViolations, launchChromium, watchPage } from "../helpers/browser.js";
+import { chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { listen } from "../helpers/http-server.js";
+import { useBrowserJourney } from "../helpers/journey.js";
 import { closeVoteNow, openVoteNow } from "../helpers/votes.js";
 
 const BODY = "Le directeur de la clinique est un incapable notoire.";
 
 describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
-  let database: TestDatabase;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
+  const journey = useBrowserJourney();
   let commentId = "";
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await listen(database.db);
-    browser = await launchChromium();
-    const author = await createUser(database.db, { organisation: "apvf" });
-    const client = new TestClient(createTestApp(database.db).app);
+    const author = await createUser(journey.database.db, { organisation: "apvf" });
+    const client = new TestClient(createTestApp(journey.database.db).app);
     await client.signIn(author);
     const posted = await client.post("/propositions/stages/commentaires", {
       cle: `cle-journey-${Date.now()}`,
@@ -30,22 +24,17 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
       body: BODY,
     });
     commentId = /#c-(\d+)$/.exec(posted.headers.get("Location") ?? "")?.[1] ?? "";
-    await openVoteNow(database.db, "exercice-mixte");
-    await closeVoteNow(database.db, "exercice-mixte");
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.destroy();
+    await openVoteNow(journey.database.db, "exercice-mixte");
+    await closeVoteNow(journey.database.db, "exercice-mixte");
   });
 
   async function visit(page: Page, path: string) {
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(`${journey.server.origin}${path}`);
     await expectNoAxeViolations(page);
   }
 
   async function signIn(page: Page, user: TestUser) {
-    await page.goto(`${server.origin}/connexion`);
+    await page.goto(`${journey.server.origin}/connexion`);
     await page.getByLabel("Adresse électronique").fill(user.email);
     await page.getByLabel("Mot de passe").fill(user.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
@@ -62,9 +51,9 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
   }
 
   it("a representative reports, a moderator hides, the public sees the tombstone and the journal", async () => {
-    const representative = await createUser(database.db, { organisation: "alliance-usagers-soins-proximite" });
-    const repPage = await (await browser.newContext()).newPage();
-    const repProblems = watchPage(repPage, server.origin);
+    const representative = await createUser(journey.database.db, { organisation: "alliance-usagers-soins-proximite" });
+    const repPage = await (await journey.browser.newContext()).newPage();
+    const repProblems = watchPage(repPage, journey.server.origin);
     await signIn(repPage, representative);
     await visit(repPage, "/propositions/stages");
     await repPage.locator(`a[href="/commentaires/${commentId}/signaler"]`).click();
@@ -75,9 +64,9 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
     await repPage.getByText("votre signalement a été transmis").first().waitFor();
     await expectNoAxeViolations(repPage);
 
-    const moderator = await createUser(database.db, { role: "moderator", totp: true, name: "Mina Modère" });
-    const modPage = await (await browser.newContext()).newPage();
-    const modProblems = watchPage(modPage, server.origin);
+    const moderator = await createUser(journey.database.db, { role: "moderator", totp: true, name: "Mina Modère" });
+    const modPage = await (await journey.browser.newContext()).newPage();
+    const modProblems = watchPage(modPage, journey.server.origin);
     await signIn(modPage, moderator);
     await visit(modPage, "/moderation");
     await modPage.getByText(BODY).first().waitFor();
@@ -92,8 +81,8 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
     await modPage.getByText("Décision enregistrée").first().waitFor();
     await expectNoAxeViolations(modPage);
 
-    const publicPage = await (await browser.newContext()).newPage();
-    const publicProblems = watchPage(publicPage, server.origin);
+    const publicPage = await (await journey.browser.newContext()).newPage();
+    const publicProblems = watchPage(publicPage, journey.server.origin);
     await visit(publicPage, "/propositions/stages");
     await publicPage.getByText("Masqué par la modération — motif : insultes").first().waitFor();
     expect(await publicPage.content()).not.toContain("incapable notoire");
@@ -106,8 +95,8 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
   });
 
   it("prints the dossier to an A4 PDF with one section per proposal", async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${server.origin}/dossier`);
+    const page = await (await journey.browser.newContext()).newPage();
+    await page.goto(`${journey.server.origin}/dossier`);
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({ format: "A4", printBackground: false });
     const raw = pdf.toString("latin1");

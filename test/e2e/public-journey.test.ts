@@ -1,42 +1,20 @@
-/// <reference lib="dom" />
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  axeViolations,
-  chromiumAvailable,
-  expectNoAxeViolations,
-  launchChromium,
-  watchPage,
-} from "../helpers/browser.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { listen } from "../helpers/http-server.js";
+import { describe, expect, it } from "vitest";
+import { axeViolations, chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
+import { useBrowserJourney } from "../helpers/journey.js";
 
 describe.runIf(chromiumAvailable())("public journey in Chromium", () => {
-  let database: TestDatabase;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await listen(database.db);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.destroy();
-  });
+  const journey = useBrowserJourney();
 
   it("opens the home page, follows a proposal, with zero axe violations", async () => {
-    const page = await browser.newPage();
-    const problems = watchPage(page, server.origin);
-    await page.goto(`${server.origin}/`);
+    const page = await journey.browser.newPage();
+    const problems = watchPage(page, journey.server.origin);
+    await page.goto(`${journey.server.origin}/`);
     expect(await page.locator("h1").textContent()).toBe("Accès aux soins : quatre propositions communes");
     expect(await page.locator(".card-list .card").count()).toBe(4);
     await expectNoAxeViolations(page);
 
     await page.getByRole("link", { name: /ESCAP/ }).click();
-    await page.waitForURL(`${server.origin}/propositions/escap`);
+    await page.waitForURL(`${journey.server.origin}/propositions/escap`);
     expect(await page.locator("h1").textContent()).toBe("ESCAP");
     await expect.poll(() => page.locator(".official-text").textContent()).toContain("coordonnées autour du patient");
     await expectNoAxeViolations(page);
@@ -44,8 +22,8 @@ describe.runIf(chromiumAvailable())("public journey in Chromium", () => {
   });
 
   it("is usable with the keyboard: the skip link comes first and focus is visible", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/organisations`);
+    const page = await journey.browser.newPage();
+    await page.goto(`${journey.server.origin}/organisations`);
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement;
@@ -63,24 +41,24 @@ describe.runIf(chromiumAvailable())("public journey in Chromium", () => {
   it.each(["/organisations", "/organisations/apvf", "/a-propos", "/propositions/inexistante"])(
     "%s has zero axe violations",
     async (path) => {
-      const page = await browser.newPage();
-      const problems = watchPage(page, server.origin);
-      await page.goto(`${server.origin}${path}`);
+      const page = await journey.browser.newPage();
+      const problems = watchPage(page, journey.server.origin);
+      await page.goto(`${journey.server.origin}${path}`);
       await expectNoAxeViolations(page);
       expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
     },
   );
 
   it("the axe check itself fails on a faulty page (guards against a check that cannot fail)", async () => {
-    const page = await browser.newPage();
+    const page = await journey.browser.newPage();
     await page.setContent('<html><body><img src="/x.png"><a href="/"></a></body></html>');
     const violations = await axeViolations(page);
     expect(violations.some((line) => line.startsWith("image-alt"))).toBe(true);
   });
 
   it("stays readable on a phone-sized screen without horizontal scrolling", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${server.origin}/propositions/stages`);
+    const page = await journey.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${journey.server.origin}/propositions/stages`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/proposal-mobile.png", fullPage: true });

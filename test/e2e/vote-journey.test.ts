@@ -1,40 +1,27 @@
-/// <reference lib="dom" />
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUser, currentTotp } from "../factories.js";
-import { chromiumAvailable, expectNoAxeViolations, launchChromium, watchPage } from "../helpers/browser.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { listen } from "../helpers/http-server.js";
+import { chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
+import { useBrowserJourney } from "../helpers/journey.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
 describe.runIf(chromiumAvailable())("voting in Chromium", () => {
-  let database: TestDatabase;
-  let server: Awaited<ReturnType<typeof listen>>;
-  let browser: Browser;
+  const journey = useBrowserJourney();
   let slug: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await listen(database.db);
-    browser = await launchChromium();
-    [slug = ""] = await firstProposalSlugs(database.db);
-    await openVoteNow(database.db, slug);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.destroy();
+    [slug = ""] = await firstProposalSlugs(journey.database.db);
+    await openVoteNow(journey.database.db, slug);
   });
 
   it("a representative votes, changes the vote and gets a receipt on screen, by email and on the dashboard", async () => {
-    const representative = await createUser(database.db, { organisation: "apvf", name: "Claire Martin" });
-    const page = await browser.newPage();
-    const problems = watchPage(page, server.origin);
-    await page.goto(`${server.origin}/connexion?suite=/propositions/${slug}`);
+    const representative = await createUser(journey.database.db, { organisation: "apvf", name: "Claire Martin" });
+    const page = await journey.browser.newPage();
+    const problems = watchPage(page, journey.server.origin);
+    await page.goto(`${journey.server.origin}/connexion?suite=/propositions/${slug}`);
     await page.getByLabel("Adresse électronique").fill(representative.email);
     await page.getByLabel("Mot de passe").fill(representative.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(`${server.origin}/propositions/${slug}`);
+    await page.waitForURL(`${journey.server.origin}/propositions/${slug}`);
     expect(await page.locator("#participation").textContent()).toBe("0 organisations sur 35 ont voté");
 
     const panel = page.locator("#vote");
@@ -55,7 +42,7 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     const secondReceipt = (await page.locator(".receipt").textContent()) ?? "";
     expect(secondReceipt).toMatch(/^[0-9a-f]{64}$/);
     expect(secondReceipt).not.toBe(firstReceipt);
-    const emails = await database.db
+    const emails = await journey.database.db
       .selectFrom("email_outbox")
       .select("body_text")
       .where("recipient", "=", representative.email)
@@ -63,17 +50,17 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
       .execute();
     expect(emails.map((e) => e.body_text).join()).toContain(secondReceipt);
 
-    await page.goto(`${server.origin}/tableau-de-bord`);
+    await page.goto(`${journey.server.origin}/tableau-de-bord`);
     expect(await page.locator("main").textContent()).toContain(secondReceipt);
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
   }, 60_000);
 
   it("after closing, the public page shows the roll-call and the chart, with zero axe violations", async () => {
-    await closeVoteNow(database.db, slug);
-    const visitor = await browser.newPage();
-    const problems = watchPage(visitor, server.origin);
-    await visitor.goto(`${server.origin}/propositions/${slug}`);
+    await closeVoteNow(journey.database.db, slug);
+    const visitor = await journey.browser.newPage();
+    const problems = watchPage(visitor, journey.server.origin);
+    await visitor.goto(`${journey.server.origin}/propositions/${slug}`);
     const rollCall = visitor.getByRole("table", { name: "Vote de chaque organisation" });
     expect(await rollCall.getByRole("row", { name: /Association des petites villes/ }).textContent()).toContain(
       "Les moyens prévus ne suffisent pas.",
@@ -81,7 +68,7 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     expect(await visitor.getByRole("img", { name: /Répartition des bulletins/ }).count()).toBe(1);
     await expectNoAxeViolations(visitor);
     for (const path of ["/resultats", "/journal", "/verifier", "/organisations/apvf"]) {
-      await visitor.goto(`${server.origin}${path}`);
+      await visitor.goto(`${journey.server.origin}${path}`);
       await expectNoAxeViolations(visitor);
       if (path === "/verifier") expect(await visitor.locator(".flash").textContent()).toContain("Vérification réussie");
     }
@@ -89,16 +76,16 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
   }, 60_000);
 
   it("an administrator schedules a vote from the administration page, with zero axe violations", async () => {
-    const admin = await createUser(database.db, { role: "administrator", totp: true });
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/connexion?suite=/admin/votes`);
+    const admin = await createUser(journey.database.db, { role: "administrator", totp: true });
+    const page = await journey.browser.newPage();
+    await page.goto(`${journey.server.origin}/connexion?suite=/admin/votes`);
     await page.getByLabel("Adresse électronique").fill(admin.email);
     await page.getByLabel("Mot de passe").fill(admin.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL(/\/connexion\/verification/);
     await page.getByLabel("Code").fill(currentTotp(admin.totpKey as Uint8Array));
     await page.getByRole("button", { name: "Valider" }).click();
-    await page.waitForURL(`${server.origin}/admin/votes`);
+    await page.waitForURL(`${journey.server.origin}/admin/votes`);
     await expectNoAxeViolations(page);
     const section = page.locator("section", { has: page.getByRole("heading", { name: /^2\./ }) });
     await section.getByLabel("Clôture programmée (heure de Paris)").fill("2031-03-01T18:00");
