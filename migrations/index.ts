@@ -4,6 +4,7 @@ import * as createAccounts from "./2026_11_22_080000_create_accounts.js";
 import * as createComments from "./2026_11_22_090000_create_comments.js";
 import * as createBallots from "./2026_11_22_100000_create_ballots.js";
 import * as createModeration from "./2026_11_22_110000_create_moderation.js";
+import * as addTotpLastStep from "./2026_12_02_100000_add_totp_last_step.js";
 
 /**
  * Every migration, by name, in order. Listed statically so that they load the same
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_090000_create_comments": createComments,
   "2026_11_22_100000_create_ballots": createBallots,
   "2026_11_22_110000_create_moderation": createModeration,
+  "2026_12_02_100000_add_totp_last_step": addTotpLastStep,
 };

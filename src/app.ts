@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
-import { requestId } from "hono/request-id";
 import { text } from "../views/text.js";
 import { authRoutes } from "./auth/auth.routes.js";
 import { sessionCookieName } from "./auth/cookies.js";
@@ -30,6 +29,7 @@ import type { AppDeps, AppEnv } from "./http/env.js";
 import { handleError, handleNotFound } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
 import { originCheck } from "./http/middleware/origin-check.js";
+import { requestIdentity } from "./http/middleware/request-id.js";
 import { requestLog } from "./http/middleware/request-log.js";
 import { securityHeaders } from "./http/middleware/security-headers.js";
 import { closeConnectionsWhenShuttingDown } from "./http/middleware/shutdown.js";
@@ -44,7 +44,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const assets = new AssetStore();
   const app = new Hono<AppEnv>();
-  app.use(requestId());
+  app.use(requestIdentity(deps.config.trustProxy));
   app.use(requestLog(deps.logger));
   app.use(compress());
   app.use(closeConnectionsWhenShuttingDown(deps.lifecycle));

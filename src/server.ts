@@ -4,7 +4,13 @@ import { createApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { type OpenDatabase, openDatabase } from "./db/open.js";
-import { demoCredentialsText, hasNoAccounts, seedDemoAccounts } from "./db/seed/demo-accounts.js";
+import {
+  countDemoAccountsWithPublicPassword,
+  DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE,
+  demoCredentialsText,
+  hasNoAccounts,
+  seedDemoAccounts,
+} from "./db/seed/demo-accounts.js";
 import { seedDemoDebate } from "./db/seed/demo-debate.js";
 import { isUnseeded, seedCoalition } from "./db/seed/seed.js";
 import type { Lifecycle } from "./http/env.js";
@@ -22,6 +28,7 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db, logger);
   const demo = config.nodeEnv !== "production";
   if (demo) await seedDemoData(database, config, logger);
+  else await refuseDemoAccountsOrExit(database);
   const lifecycle: Lifecycle = { shuttingDown: false };
   const live = startLiveBroker({ connectionString: database.pool.options.connectionString ?? "", logger });
   const app = createApp({ config, db: database.db, logger, lifecycle, live });
@@ -68,6 +75,14 @@ async function seedDemoData(database: OpenDatabase, config: Config, logger: Logg
       (error: unknown) => logger.warn({ err: error }, "débat de démonstration non créé"),
     );
   }
+}
+
+/** A database seeded in development must not go live with accounts anyone can open. */
+async function refuseDemoAccountsOrExit(database: OpenDatabase): Promise<void> {
+  if ((await countDemoAccountsWithPublicPassword(database.db)) === 0) return;
+  process.stderr.write(`${DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE}\n`);
+  await database.close();
+  process.exit(1);
 }
 
 function readConfigOrExit(): Config {

@@ -98,3 +98,17 @@ export function listUserSessions(db: Kysely<Database>, userId: string) {
     .orderBy("last_seen_at", "desc")
     .execute();
 }
+
+/**
+ * Records a TOTP step as spent, only if it is later than the last one: a conditional
+ * UPDATE, so of two concurrent requests (on any instance) with the same code one wins.
+ */
+export async function spendTotpStep(db: Kysely<Database>, userId: string, step: bigint): Promise<boolean> {
+  const result = await db
+    .updateTable("app_user")
+    .set({ totp_last_step: step.toString() })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step.toString())]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -113,7 +113,7 @@ export function authRoutes(deps: AppDeps) {
         422,
       );
     }
-    await requestPasswordReset(db, form.data.email, config.publicOrigin);
+    await requestPasswordReset(db, { email: form.data.email, ip: clientIp(c, config.trustProxy) }, config.publicOrigin);
     return renderPage(c, <ForgotPasswordPage sent />, { title: authText.forgot.title });
   });
 

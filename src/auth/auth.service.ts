@@ -3,21 +3,26 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { queueEmail, recentEmailCount } from "../features/email/email.service.js";
 import { AppError } from "../http/errors.js";
-import { deleteUserSessions, findUserByEmail, markSessionTwoFactorVerified } from "./auth.queries.js";
+import { deleteUserSessions, findUserByEmail, markSessionTwoFactorVerified, spendTotpStep } from "./auth.queries.js";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./password.js";
 import { createSession } from "./session.js";
 import {
   ACCOUNT_POLICY,
+  ACCOUNT_WIDE_POLICY,
+  accountFromIpKey,
   accountKey,
   clearFailures,
   formatWait,
   IP_POLICY,
   ipKey,
+  MAX_ACCOUNT_FAILURES_PER_IP,
+  RESET_IP_POLICY,
   recordFailure,
+  resetIpKey,
   secondsToWait,
 } from "./throttle.js";
 import { generateRandomToken, hashToken } from "./tokens.js";
-import { hashRecoveryCode, verifyTotpCode } from "./totp.js";
+import { hashRecoveryCode, totpStepOf } from "./totp.js";
 
 type Lifetimes = Pick<Config, "sessionInactivityMs" | "sessionAbsoluteMs">;
 
@@ -36,19 +41,19 @@ export async function signIn(
   input: { email: string; password: string; ip: string; userAgent: string },
   lifetimes: Lifetimes,
 ): Promise<{ token: string; expiresAt: Date; needsSecondFactor: boolean } | undefined> {
-  const keys = [accountKey(input.email), ipKey(input.ip)];
-  const wait = await secondsToWait(db, keys);
+  const keys = signInThrottleKeys(input.email, input.ip);
+  const wait = await secondsToWait(db, Object.values(keys));
   if (wait > 0) throw new ThrottledError(wait);
   const user = await findUserByEmail(db, input.email);
   const valid = user
     ? await verifyPassword(user.password_hash, input.password)
     : await verifyAgainstDummy(input.password);
   if (!user || !valid || user.status !== "active") {
-    await recordFailure(db, keys[0] as string, ACCOUNT_POLICY);
-    await recordFailure(db, keys[1] as string, IP_POLICY);
+    await recordSignInFailure(db, keys);
     return undefined;
   }
-  await clearFailures(db, keys[0] as string);
+  await clearFailures(db, keys.accountFromIp);
+  await clearFailures(db, keys.account);
   const needsSecondFactor = user.totp_enabled_at !== null;
   const { token, session } = await createSession(
     db,
@@ -57,6 +62,19 @@ export async function signIn(
     lifetimes,
   );
   return { token, expiresAt: session.expiresAt, needsSecondFactor };
+}
+
+const signInThrottleKeys = (email: string, ip: string) => ({
+  accountFromIp: accountFromIpKey(email, ip),
+  account: accountKey(email),
+  ip: ipKey(ip),
+});
+
+/** See ACCOUNT_WIDE_POLICY: an address's failures beyond its own allowance no longer count account-wide. */
+async function recordSignInFailure(db: Kysely<Database>, keys: ReturnType<typeof signInThrottleKeys>) {
+  const fromThisIp = await recordFailure(db, keys.accountFromIp, ACCOUNT_POLICY);
+  if (fromThisIp <= MAX_ACCOUNT_FAILURES_PER_IP) await recordFailure(db, keys.account, ACCOUNT_WIDE_POLICY);
+  await recordFailure(db, keys.ip, IP_POLICY);
 }
 
 /** A TOTP code, or a recovery code (used once). Throttled like passwords. */
@@ -69,7 +87,7 @@ export async function verifySecondFactor(
   if (wait > 0) throw new ThrottledError(wait);
   const user = await db.selectFrom("app_user").select("totp_key").where("id", "=", input.userId).executeTakeFirst();
   const valid =
-    (user?.totp_key ? verifyTotpCode(user.totp_key, input.code) : false) ||
+    (user?.totp_key ? await useTotpCode(db, input.userId, user.totp_key, input.code) : false) ||
     (await useRecoveryCode(db, input.userId, input.code));
   if (!valid) {
     await recordFailure(db, key, ACCOUNT_POLICY);
@@ -78,6 +96,12 @@ export async function verifySecondFactor(
   await clearFailures(db, key);
   await markSessionTwoFactorVerified(db, input.sessionId);
   return true;
+}
+
+/** A code of a step not yet spent by this person (replays within the window fail). */
+async function useTotpCode(db: Kysely<Database>, userId: string, key: Uint8Array, code: string): Promise<boolean> {
+  const step = totpStepOf(key, code);
+  return step !== undefined && (await spendTotpStep(db, userId, step));
 }
 
 async function useRecoveryCode(db: Kysely<Database>, userId: string, code: string): Promise<boolean> {
@@ -96,9 +120,21 @@ const HOUR_MS = 60 * 60 * 1000;
 const RESET_LIFETIME_MS = HOUR_MS;
 const RESET_EMAILS_PER_HOUR = 3;
 
-/** Same outcome whether or not the address has an account; at most 3 emails an hour per address. */
-export async function requestPasswordReset(db: Kysely<Database>, email: string, publicOrigin: string): Promise<void> {
-  const user = await findUserByEmail(db, email);
+/**
+ * Same outcome whether or not the address has an account, and whether or not a limit
+ * applies: at most 3 emails an hour per address, and from one IP a few requests
+ * before growing waits (so nobody sprays the form to flood inboxes or probe addresses).
+ */
+export async function requestPasswordReset(
+  db: Kysely<Database>,
+  input: { email: string; ip: string },
+  publicOrigin: string,
+): Promise<void> {
+  // Counted before the check: requests made while waiting lengthen the wait.
+  const ipThrottle = resetIpKey(input.ip);
+  await recordFailure(db, ipThrottle, RESET_IP_POLICY);
+  if ((await secondsToWait(db, [ipThrottle])) > 0) return;
+  const user = await findUserByEmail(db, input.email);
   if (user?.status !== "active") return;
   if (
     (await recentEmailCount(db, { to: user.email, kind: "password-reset", windowMs: HOUR_MS })) >= RESET_EMAILS_PER_HOUR

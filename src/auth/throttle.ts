@@ -10,8 +10,18 @@ export interface ThrottlePolicy {
   freeFailures: number;
 }
 
+/** Failures on one account from one IP: the attacker's own address slows down fast. */
 export const ACCOUNT_POLICY: ThrottlePolicy = { freeFailures: 4 };
+/**
+ * Failures on one account from every IP, each IP contributing at most
+ * MAX_ACCOUNT_FAILURES_PER_IP: one address cannot block the owner elsewhere, yet a
+ * distributed attack (about ten addresses or more) still meets growing waits.
+ */
+export const ACCOUNT_WIDE_POLICY: ThrottlePolicy = { freeFailures: 50 };
+export const MAX_ACCOUNT_FAILURES_PER_IP = ACCOUNT_POLICY.freeFailures + 1;
 export const IP_POLICY: ThrottlePolicy = { freeFailures: 20 };
+/** Reset requests from one address, known account or not (each request counts). */
+export const RESET_IP_POLICY: ThrottlePolicy = { freeFailures: 10 };
 
 const BASE_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 15 * 60_000;
@@ -32,7 +42,8 @@ export async function secondsToWait(db: Kysely<Database>, keys: string[]): Promi
   return Math.max(0, Number(row?.seconds ?? 0));
 }
 
-export async function recordFailure(db: Kysely<Database>, key: string, policy: ThrottlePolicy): Promise<void> {
+/** Counts one failure under the key and returns the count (within the last quiet day). */
+export async function recordFailure(db: Kysely<Database>, key: string, policy: ThrottlePolicy): Promise<number> {
   const { failures } = await db
     .insertInto("auth_throttle")
     .values({ key, failures: 1 })
@@ -53,6 +64,7 @@ export async function recordFailure(db: Kysely<Database>, key: string, policy: T
       .where("key", "=", key)
       .execute();
   }
+  return failures;
 }
 
 export async function clearFailures(db: Kysely<Database>, key: string): Promise<void> {
@@ -60,7 +72,9 @@ export async function clearFailures(db: Kysely<Database>, key: string): Promise<
 }
 
 export const accountKey = (email: string) => `compte:${email.trim().toLowerCase()}`;
+export const accountFromIpKey = (email: string, ip: string) => `${accountKey(email)}|ip:${ip}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
+export const resetIpKey = (ip: string) => `reinitialisation-ip:${ip}`;
 
 export function formatWait(seconds: number): string {
   if (seconds < 60) return `${seconds} seconde${seconds > 1 ? "s" : ""}`;

@@ -67,6 +67,8 @@ export interface AppUserTable {
   password_changed_at: UpdatedAt;
   totp_key: Uint8Array | null;
   totp_enabled_at: Date | null;
+  /** Last accepted TOTP time step (bigint, read as a string by pg); a code is valid once. */
+  totp_last_step: ColumnType<string | null, string | null | undefined, string | null>;
   is_demo: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -2,7 +2,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { invite } from "../../src/features/people/invitations.service.js";
-import { createUser, currentTotp } from "../factories.js";
+import { createUser, currentTotp, unspentTotp } from "../factories.js";
 import { chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
 import { useBrowserJourney } from "../helpers/journey.js";
 
@@ -74,7 +74,7 @@ describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
     await signIn(page, admin.email, admin.password);
     await page.waitForURL(/\/connexion\/verification/);
     await expectNoAxeViolations(page);
-    await page.getByLabel("Code").fill(currentTotp(admin.totpKey as Uint8Array));
+    await page.getByLabel("Code").fill(unspentTotp(admin.totpKey as Uint8Array));
     await page.getByRole("button", { name: "Valider" }).click();
     await page.waitForURL(`${journey.server.origin}/`);
     for (const path of [

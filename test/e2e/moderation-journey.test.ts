@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUser, currentTotp, type TestUser } from "../factories.js";
+import { createUser, type TestUser, unspentTotp } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
 import { TestClient } from "../helpers/client.js";
@@ -40,7 +40,7 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
     await page.getByRole("button", { name: "Se connecter" }).click();
     if (user.totpKey) {
       await page.waitForURL(/\/connexion\/verification/);
-      await page.getByLabel("Code").fill(currentTotp(user.totpKey));
+      await page.getByLabel("Code").fill(unspentTotp(user.totpKey));
       await page
         .getByRole("button")
         .filter({ hasText: /Vérifier|Valider|Continuer/ })

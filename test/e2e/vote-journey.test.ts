@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUser, currentTotp } from "../factories.js";
+import { createUser, unspentTotp } from "../factories.js";
 import { chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
 import { useBrowserJourney } from "../helpers/journey.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
@@ -83,7 +83,7 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     await page.getByLabel("Mot de passe").fill(admin.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL(/\/connexion\/verification/);
-    await page.getByLabel("Code").fill(currentTotp(admin.totpKey as Uint8Array));
+    await page.getByLabel("Code").fill(unspentTotp(admin.totpKey as Uint8Array));
     await page.getByRole("button", { name: "Valider" }).click();
     await page.waitForURL(`${journey.server.origin}/admin/votes`);
     await expectNoAxeViolations(page);

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { currentTotp, type TestUser } from "../factories.js";
+import { type TestUser, unspentTotp } from "../factories.js";
 import { TEST_ORIGIN } from "./app.js";
 
 /**
@@ -35,7 +35,7 @@ export class TestClient {
     const response = await this.post("/connexion", { email: user.email, password: user.password });
     if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
     if (user.totpKey) {
-      const verified = await this.post("/connexion/verification", { code: currentTotp(user.totpKey) });
+      const verified = await this.post("/connexion/verification", { code: unspentTotp(user.totpKey) });
       if (verified.status !== 303) throw new Error(`second factor failed: ${verified.status}`);
     }
   }

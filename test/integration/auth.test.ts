@@ -121,6 +121,31 @@ describe("throttling", () => {
       .executeTakeFirst();
     expect(cleared).toBeUndefined();
   });
+
+  it("an attacker's failures do not block the owner signing in from another address, and still slow the attacker", async () => {
+    const { app: proxied } = createTestApp(database.db, { TRUST_PROXY: "true" });
+    const fromIp = (ip: string, email: string, password: string) =>
+      new TestClient(proxied).post("/connexion", { email, password }, { "Fly-Client-IP": ip });
+    const owner = await createUser(database.db);
+    for (let attempt = 0; attempt < 12; attempt++) {
+      await fromIp("198.51.100.66", owner.email, `mauvais-${attempt}-mot-de-passe`);
+    }
+    expect((await fromIp("198.51.100.66", owner.email, owner.password)).status).toBe(429);
+    expect((await fromIp("192.0.2.10", owner.email, owner.password)).status).toBe(303);
+  });
+
+  it("a distributed attack on one account meets a wait on every address", async () => {
+    const { app: proxied } = createTestApp(database.db, { TRUST_PROXY: "true" });
+    const fromIp = (ip: string, email: string, password: string) =>
+      new TestClient(proxied).post("/connexion", { email, password }, { "Fly-Client-IP": ip });
+    const owner = await createUser(database.db);
+    for (let address = 1; address <= 11; address++) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await fromIp(`198.51.100.${address}`, owner.email, `mauvais-${attempt}-mot-de-passe`);
+      }
+    }
+    expect((await fromIp("192.0.2.20", owner.email, owner.password)).status).toBe(429);
+  });
 });
 
 describe("session lifetime", () => {
@@ -232,6 +257,43 @@ describe("two-factor authentication", () => {
     const ok = await browser.post("/connexion/verification", { code: currentTotp(user.totpKey as Uint8Array) });
     expect(ok.status).toBe(303);
     expect((await browser.get("/compte")).status).toBe(200);
+  });
+
+  it("accepts a TOTP code once: the same code from a second sign-in within its window is refused", async () => {
+    const moderator = await createUser(database.db, { role: "moderator", totp: true });
+    const code = currentTotp(moderator.totpKey as Uint8Array);
+    const first = client();
+    await first.post("/connexion", { email: moderator.email, password: moderator.password });
+    expect((await first.post("/connexion/verification", { code })).status).toBe(303);
+    const replay = client();
+    await replay.post("/connexion", { email: moderator.email, password: moderator.password });
+    expect((await replay.post("/connexion/verification", { code })).status).toBe(422);
+    expect((await replay.get("/compte")).headers.get("Location")).toBe("/connexion/verification");
+  });
+
+  it("accepts two concurrent submissions of one code only once", async () => {
+    const moderator = await createUser(database.db, { role: "moderator", totp: true });
+    const code = currentTotp(moderator.totpKey as Uint8Array);
+    const browsers = [client(), client(), client()];
+    for (const browser of browsers) {
+      await browser.post("/connexion", { email: moderator.email, password: moderator.password });
+    }
+    const statuses = await Promise.all(browsers.map((b) => b.post("/connexion/verification", { code })));
+    expect(statuses.map((r) => r.status).sort()).toEqual([303, 422, 422]);
+  });
+
+  it("refuses a code from the setup confirmation when it is replayed to sign in", async () => {
+    const representative = await createUser(database.db, { organisation: "apvf" });
+    const browser = client();
+    await browser.signIn(representative);
+    const setup = await (await browser.get("/compte/double-authentification")).text();
+    const key = setup.match(/name="key" value="([A-Z2-7]+)"/)?.[1] ?? "";
+    const { decodeTotpKey } = await import("../../src/auth/totp.js");
+    const code = currentTotp(decodeTotpKey(key) as Uint8Array);
+    expect((await browser.post("/compte/double-authentification", { key, code })).status).toBe(200);
+    const other = client();
+    await other.post("/connexion", { email: representative.email, password: representative.password });
+    expect((await other.post("/connexion/verification", { code })).status).toBe(422);
   });
 
   it("is required for moderators: staff pages send them to set it up, and work once it is on", async () => {

@@ -200,6 +200,25 @@ describe("password reset", () => {
     ).toBe(303);
   });
 
+  it("limits reset requests per IP, known addresses or not, with the same neutral answer", async () => {
+    const { app: proxied } = createTestApp(database.db, { TRUST_PROXY: "true" });
+    const fromIp = (ip: string, email: string) =>
+      new TestClient(proxied).post("/mot-de-passe-oublie", { email }, { "Fly-Client-IP": ip });
+    for (let i = 0; i < 10; i++) {
+      expect((await fromIp("203.0.113.7", `inconnu${i}@nulle-part.fr`)).status).toBe(200);
+    }
+    const user = await createUser(database.db);
+    const limited = await fromIp("203.0.113.7", user.email);
+    const neutral = await fromIp("203.0.113.8", "inconnu@nulle-part.fr");
+    expect(limited.status).toBe(200);
+    expect(await limited.text()).toBe(await neutral.text());
+    const queued = () =>
+      database.db.selectFrom("email_outbox").select("id").where("recipient", "=", user.email).execute();
+    expect(await queued()).toHaveLength(0);
+    await fromIp("203.0.113.9", user.email);
+    expect(await queued()).toHaveLength(1);
+  });
+
   it("an expired link offers a new one; emails are limited to 3 an hour", async () => {
     const user = await createUser(database.db);
     for (let i = 0; i < 5; i++) await new TestClient(app).post("/mot-de-passe-oublie", { email: user.email });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../factories.js";
+import { createUser, currentTotp } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
@@ -30,6 +30,23 @@ describe("sessions across instances", () => {
     expect((await onSecond.get("/compte")).status).toBe(200);
     await onSecond.post("/deconnexion");
     expect((await onFirst.get("/compte")).status).toBe(303);
+  });
+
+  it("a TOTP code accepted by one instance is refused by the other", async () => {
+    const moderator = await createUser(database.db, { role: "moderator", totp: true });
+    const code = currentTotp(moderator.totpKey as Uint8Array);
+    const onFirst = new TestClient(first);
+    await onFirst.post("/connexion", { email: moderator.email, password: moderator.password });
+    const onSecond = new TestClient(second);
+    await onSecond.post("/connexion", { email: moderator.email, password: moderator.password });
+    const [a, b] = await Promise.all([
+      onFirst.post("/connexion/verification", { code }),
+      onSecond.post("/connexion/verification", { code }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([303, 422]);
+    const third = new TestClient(first);
+    await third.post("/connexion", { email: moderator.email, password: moderator.password });
+    expect((await third.post("/connexion/verification", { code })).status).toBe(422);
   });
 
   it("login throttling is shared: failures on one instance count on the other", async () => {

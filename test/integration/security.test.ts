@@ -12,6 +12,23 @@ beforeAll(async () => {
 });
 afterAll(() => database.destroy());
 
+describe("request id", () => {
+  it("ignores a client's X-Request-Id unless TRUST_PROXY is set", async () => {
+    const response = await app.request("/", { headers: { "X-Request-Id": "forged-id" } });
+    expect(response.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("keeps a well-formed id from the trusted proxy, and replaces a malformed one", async () => {
+    const { app: proxied } = createTestApp(database.db, { TRUST_PROXY: "true" });
+    const kept = await proxied.request("/", { headers: { "X-Request-Id": "01J9Z.fly-req_42" } });
+    expect(kept.headers.get("X-Request-Id")).toBe("01J9Z.fly-req_42");
+    for (const malformed of ["a".repeat(65), "id with spaces", "id=injected"]) {
+      const replaced = await proxied.request("/", { headers: { "X-Request-Id": malformed } });
+      expect(replaced.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+});
+
 describe("security headers", () => {
   it("sends a CSP without inline script and the usual protections", async () => {
     const response = await app.request("/");

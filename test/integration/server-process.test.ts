@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../src/auth/password.js";
+import { DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE, seedDemoAccounts } from "../../src/db/seed/demo-accounts.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { freePort } from "../helpers/net.js";
 import { READY, spawnServer } from "../helpers/server-process.js";
@@ -24,6 +26,41 @@ describe("start-up errors", () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain("Base de données injoignable via DATABASE_URL");
   });
+});
+
+describe("production on a database seeded in development", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemoAccounts(database.db, { nodeEnv: "development" });
+  });
+  afterAll(() => database.destroy());
+
+  const productionEnv = async () => ({
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    SMTP_URL: "smtp://127.0.0.1:2525",
+    PUBLIC_ORIGIN: "https://concertation.example.org",
+    HOST: "127.0.0.1",
+    PORT: String(await freePort()),
+  });
+
+  it("refuses to start while demo accounts open with the public password, and starts once it is changed", async () => {
+    const refused = spawnServer(await productionEnv());
+    expect(await refused.exited).toBe(1);
+    expect(refused.output()).toContain(DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE);
+    expect(refused.output()).not.toContain(READY);
+
+    await database.db
+      .updateTable("app_user")
+      .set({ password_hash: await hashPassword("un mot de passe choisi par l'équipe") })
+      .where("is_demo", "=", true)
+      .execute();
+    const started = spawnServer(await productionEnv());
+    await started.waitFor(READY, 30_000);
+    started.child.kill("SIGTERM");
+    expect(await started.exited).toBe(0);
+  }, 60_000);
 });
 
 describe("graceful shutdown", () => {

@@ -1,6 +1,6 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { type Kysely, sql } from "kysely";
-import { hashPassword } from "../../auth/password.js";
+import { hashPassword, verifyPassword } from "../../auth/password.js";
 import type { Config } from "../../config.js";
 import type { Database, Role } from "../database.js";
 
@@ -66,6 +66,29 @@ export async function seedDemoAccounts(db: Kysely<Database>, config: Pick<Config
     }
     return created;
   });
+}
+
+export const DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE =
+  "Démarrage refusé : la base contient des comptes de démonstration au mot de passe public ; supprimez-les ou changez leur mot de passe avant de lancer la production.";
+
+/**
+ * Active accounts that still open with the public demo password: those marked
+ * is_demo or on the demo domain, checked against the real hash (a demo account whose
+ * password was changed is no risk). Seeded accounts share one hash, so few checks run.
+ */
+export async function countDemoAccountsWithPublicPassword(db: Kysely<Database>): Promise<number> {
+  const rows = await db
+    .selectFrom("app_user")
+    .select(["password_hash", (eb) => eb.fn.countAll<string>().as("accounts")])
+    .where("status", "=", "active")
+    .where((eb) => eb.or([eb("is_demo", "=", true), eb("email", "like", `%@${DEMO_DOMAIN}`)]))
+    .groupBy("password_hash")
+    .execute();
+  let count = 0;
+  for (const row of rows) {
+    if (await verifyPassword(row.password_hash, DEMO_PASSWORD)) count += Number(row.accounts);
+  }
+  return count;
 }
 
 export async function hasNoAccounts(db: Kysely<Database>): Promise<boolean> {

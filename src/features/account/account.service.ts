@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { deleteUserSessions, findUserById } from "../../auth/auth.queries.js";
 import { setPassword } from "../../auth/auth.service.js";
 import { verifyPassword } from "../../auth/password.js";
-import { generateRecoveryCodes, hashRecoveryCode, verifyTotpCode } from "../../auth/totp.js";
+import { generateRecoveryCodes, hashRecoveryCode, totpStepOf } from "../../auth/totp.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../http/errors.js";
 
@@ -32,14 +32,23 @@ export async function enableTwoFactor(
   db: Kysely<Database>,
   input: { userId: string; sessionId: string; key: Uint8Array; code: string },
 ): Promise<string[] | undefined> {
-  if (!verifyTotpCode(input.key, input.code)) return undefined;
+  const step = totpStepOf(input.key, input.code);
+  if (step === undefined) return undefined;
   const codes = generateRecoveryCodes();
-  await db.transaction().execute(async (trx) => {
-    await trx
+  const enabled = await db.transaction().execute(async (trx) => {
+    // The confirmation marks the session as verified, so its code is spent like a sign-in code.
+    const updated = await trx
       .updateTable("app_user")
-      .set({ totp_key: input.key, totp_enabled_at: sql`now()`, updated_at: sql`now()` })
+      .set({
+        totp_key: input.key,
+        totp_enabled_at: sql`now()`,
+        totp_last_step: step.toString(),
+        updated_at: sql`now()`,
+      })
       .where("id", "=", input.userId)
-      .execute();
+      .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step.toString())]))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
     await trx.deleteFrom("recovery_code").where("user_id", "=", input.userId).execute();
     await trx
       .insertInto("recovery_code")
@@ -51,8 +60,9 @@ export async function enableTwoFactor(
       .where("id", "=", input.sessionId)
       .execute();
     await deleteUserSessions(trx, input.userId, input.sessionId);
+    return true;
   });
-  return codes;
+  return enabled ? codes : undefined;
 }
 
 /** Representatives may switch it off (with their password); staff may not, it is required for them. */

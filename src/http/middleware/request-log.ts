@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { Logger } from "../../logger.js";
 import type { AppEnv } from "../env.js";
 
-/** One structured line per request, with the id set by hono/request-id (also sent back as X-Request-Id). */
+/** One structured line per request, with the id set by requestIdentity (also sent back as X-Request-Id). */
 export function requestLog(logger: Logger) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const started = performance.now();
