@@ -47,6 +47,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestIdentity(deps.config.trustProxy));
   app.use(requestLog(deps.logger));
   app.use(compress());
+  // Installed before any middleware that can refuse a request (origin, body size), so that
+  // every error page, a 413 included, comes in the full document.
+  app.use(pageRenderer(assets));
   app.use(closeConnectionsWhenShuttingDown(deps.lifecycle));
   app.use(securityHeaders(deps.config));
   app.use(originCheck(deps.config.publicOrigin));
@@ -59,7 +62,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.get("/static/:name", (c) => assets.respond(c, c.req.param("name")) ?? handleNotFound(c));
-  app.use(pageRenderer(assets));
   app.route("/", healthRoutes(deps));
   if (deps.config.pageCacheMs > 0) {
     const cache = new PageCache({ live: deps.live, maxAgeMs: deps.config.pageCacheMs });

@@ -77,6 +77,12 @@ export const text = {
   errors: {
     notFoundTitle: "Page introuvable",
     forbiddenTitle: "Action refusée",
+    badRequestTitle: "Requête illisible",
+    badRequestMessage: "Le contenu envoyé n'a pas pu être lu. Revenez au formulaire et envoyez-le à nouveau.",
+    conflictTitle: "Action impossible dans l'état actuel",
+    goneTitle: "Lien expiré ou déjà utilisé",
+    invalidTitle: "Données à corriger",
+    tooManyTitle: "Trop de tentatives",
     tooLargeTitle: "Contenu trop volumineux",
     tooLargeMessage: "Le contenu envoyé dépasse la taille autorisée.",
     serverErrorTitle: "Erreur inattendue",

@@ -7,18 +7,24 @@ import type { AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
 import { renderPage } from "./render.js";
 
-type ErrorStatus = 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+type ErrorStatus = 400 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 503;
 
-const TITLES: Record<number, string> = {
+/** Every status we answer with has its own title: a 409 is never an « Erreur inattendue ». */
+const TITLES: Record<ErrorStatus, string> = {
+  400: text.errors.badRequestTitle,
   403: text.errors.forbiddenTitle,
   404: text.errors.notFoundTitle,
+  409: text.errors.conflictTitle,
+  410: text.errors.goneTitle,
   413: text.errors.tooLargeTitle,
+  422: text.errors.invalidTitle,
+  429: text.errors.tooManyTitle,
   500: text.errors.serverErrorTitle,
   503: text.errors.unavailableTitle,
 };
 
 function showError(c: Context<AppEnv>, status: ErrorStatus, message: string) {
-  const title = TITLES[status] ?? text.errors.serverErrorTitle;
+  const title = TITLES[status] ?? (status < 500 ? text.errors.invalidTitle : text.errors.serverErrorTitle);
   const page = <ErrorPage status={status} title={title} message={message} requestId={c.get("requestId")} />;
   return renderPage(c, page, { title }, status);
 }

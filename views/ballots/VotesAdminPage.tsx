@@ -17,43 +17,96 @@ export interface VoteAdminRow {
   showRunningTally: boolean;
 }
 
+/** A refused form: which one, what was typed (raw field names) and the errors (by field base name, or `_form`). */
+export interface VoteAdminFailure {
+  slug: string;
+  form: "calendrier" | "transition";
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}
+
 /** Schedule, rules and manual transitions (each with a reason) for every proposal. */
-export function VotesAdminPage({ rows, message }: { rows: VoteAdminRow[]; message?: string | undefined }) {
+export function VotesAdminPage({
+  rows,
+  message,
+  failure,
+}: {
+  rows: VoteAdminRow[];
+  message?: string | undefined;
+  failure?: VoteAdminFailure | undefined;
+}) {
+  const failed = (row: VoteAdminRow, form: VoteAdminFailure["form"]) =>
+    failure?.slug === row.slug && failure.form === form ? failure : undefined;
   return (
     <article>
       <h1>{t.admin.title}</h1>
       {message ? <Flash kind="success">{message}</Flash> : null}
+      {failure ? <Flash kind="error">{t.admin.formError}</Flash> : null}
       {rows.map((row) => (
         <section class="card" aria-labelledby={`vote-${row.slug}`}>
           <h2 id={`vote-${row.slug}`}>
             {row.number}. {row.title} <StatusBadge status={row.status} />
           </h2>
-          {row.status === "brouillon" || row.status === "debat" ? <ScheduleForm row={row} /> : null}
-          <Transitions row={row} />
+          {row.status === "brouillon" || row.status === "debat" ? (
+            <ScheduleForm row={row} failure={failed(row, "calendrier")} />
+          ) : null}
+          <Transitions row={row} failure={failed(row, "transition")} />
         </section>
       ))}
     </article>
   );
 }
 
-function ScheduleForm({ row }: { row: VoteAdminRow }) {
+function FormError({ failure }: { failure: VoteAdminFailure | undefined }) {
+  return failure?.errors._form ? <Flash kind="error">{failure.errors._form}</Flash> : null;
+}
+
+function ScheduleForm({ row, failure }: { row: VoteAdminRow; failure?: VoteAdminFailure | undefined }) {
   const id = (name: string) => `${name}-${row.number}`;
+  const value = (name: string, saved: string) => failure?.values[id(name)] ?? saved;
+  const error = (name: string) => failure?.errors[name];
+  const tally = failure ? failure.values[id("decomptes")] === "true" : row.showRunningTally;
   return (
     <form method="post" action={`/admin/votes/${row.slug}/calendrier`}>
-      <Field label={t.admin.opensAt} name={id("ouverture")} type="datetime-local" value={row.opensAt} />
-      <Field label={t.admin.closesAt} name={id("cloture")} type="datetime-local" value={row.closesAt} />
-      <Field label={t.admin.quorumFraction} name={id("quorum")} value={row.quorumFraction} inputMode="text" />
-      <Field label={t.admin.quorumCount} name={id("quorum-nombre")} value={row.quorumCount} inputMode="numeric" />
+      <FormError failure={failure} />
+      <Field
+        label={t.admin.opensAt}
+        name={id("ouverture")}
+        type="datetime-local"
+        value={value("ouverture", row.opensAt)}
+        error={error("ouverture")}
+      />
+      <Field
+        label={t.admin.closesAt}
+        name={id("cloture")}
+        type="datetime-local"
+        value={value("cloture", row.closesAt)}
+        error={error("cloture")}
+      />
+      <Field
+        label={t.admin.quorumFraction}
+        name={id("quorum")}
+        value={value("quorum", row.quorumFraction)}
+        error={error("quorum")}
+        inputMode="text"
+      />
+      <Field
+        label={t.admin.quorumCount}
+        name={id("quorum-nombre")}
+        value={value("quorum-nombre", row.quorumCount)}
+        error={error("quorum-nombre")}
+        inputMode="numeric"
+      />
       <Select
         label={t.admin.adoptionRule}
         name={id("regle")}
-        value={row.adoptionRule}
+        value={value("regle", row.adoptionRule)}
+        error={error("regle")}
         options={Object.entries(t.adoptionRules).map(([value, label]) => ({ value, label }))}
       />
       <div class="field">
         <label>
-          <input type="checkbox" name={id("decomptes")} value="true" checked={row.showRunningTally} />{" "}
-          {t.admin.showRunningTally}
+          <input type="checkbox" name={id("decomptes")} value="true" checked={tally} /> {t.admin.showRunningTally}
         </label>
       </div>
       <input type="hidden" name="numero" value={String(row.number)} />
@@ -62,7 +115,7 @@ function ScheduleForm({ row }: { row: VoteAdminRow }) {
   );
 }
 
-function Transitions({ row }: { row: VoteAdminRow }) {
+function Transitions({ row, failure }: { row: VoteAdminRow; failure?: VoteAdminFailure | undefined }) {
   const action =
     row.status === "brouillon"
       ? { value: "debat", label: t.admin.openDebate }
@@ -72,10 +125,19 @@ function Transitions({ row }: { row: VoteAdminRow }) {
           ? { value: "clore", label: t.admin.closeVote }
           : null;
   if (!action) return null;
+  const reason = `motif-${row.number}`;
   return (
     <form method="post" action={`/admin/votes/${row.slug}/transition`}>
+      <FormError failure={failure} />
       <input type="hidden" name="transition" value={action.value} />
-      <Field label={t.admin.reason} name={`motif-${row.number}`} required maxLength={500} />
+      <Field
+        label={t.admin.reason}
+        name={reason}
+        value={failure?.values[reason] ?? ""}
+        error={failure?.errors[reason]}
+        required
+        maxLength={500}
+      />
       <input type="hidden" name="numero" value={String(row.number)} />
       <button type="submit">{action.label}</button>
     </form>

@@ -163,5 +163,13 @@ export const ballotsText = {
     closeVote: "Clore le vote maintenant",
     saved: "Calendrier enregistré.",
     done: "Transition effectuée.",
+    formError: "Le formulaire n'a pas été enregistré : corrigez le champ signalé.",
+    badDate: "Date illisible : utilisez le sélecteur de date et d'heure (jj/mm/aaaa hh:mm).",
+    badWindow: "La clôture doit suivre l'ouverture.",
+    badQuorumFraction: "Le quorum est une part entre 0 et 1, par exemple 0,5.",
+    badQuorumCount: (max: number) => `Le quorum en nombre est un entier entre 1 et ${max} (le nombre d'organisations).`,
+    badRule: "Choisissez une règle d'adoption dans la liste.",
+    badTransition: "Transition inconnue : rechargez la page.",
+    reasonRequired: "Indiquez un motif (500 caractères au plus).",
   },
 } as const;

@@ -56,7 +56,14 @@ export function ReportPage({ commentId, back, state, values = {}, errors = {} }:
               placeholder={t.report.rulePlaceholder}
               required
             />
-            <TextArea label={t.report.note} name="precisions" value={values.precisions} maxLength={1000} rows={4} />
+            <TextArea
+              label={t.report.note}
+              name="precisions"
+              value={values.precisions}
+              error={errors.precisions}
+              maxLength={1000}
+              rows={4}
+            />
             <button type="submit">{t.report.submit}</button>
           </form>
         </>

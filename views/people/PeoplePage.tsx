@@ -22,19 +22,29 @@ export interface PendingInvitationRow {
   expiresAt: Date;
 }
 
+/** A refused reason form: its action URL, what was typed, and the error shown beside the field. */
+export interface ReasonFailure {
+  action: string;
+  value: string;
+  error: string;
+}
+
 export function PeoplePage({
   people,
   invitations,
   message,
+  failure,
 }: {
   people: PersonRow[];
   invitations: PendingInvitationRow[];
   message?: string | undefined;
+  failure?: ReasonFailure | undefined;
 }) {
   return (
     <>
       <h1>{t.people.title}</h1>
       {message ? <Flash kind="success">{message}</Flash> : null}
+      {failure ? <Flash kind="error">{t.people.formError}</Flash> : null}
       <p>
         <a class="button" href="/admin/invitations/nouvelle">
           {t.links.invite}
@@ -53,7 +63,7 @@ export function PeoplePage({
         </thead>
         <tbody>
           {people.map((person) => (
-            <PersonLine person={person} />
+            <PersonLine person={person} failure={failure} />
           ))}
         </tbody>
       </table>
@@ -62,22 +72,44 @@ export function PeoplePage({
   );
 }
 
-function ReasonForm({ action, label, button }: { action: string; label: string; button: string }) {
+interface ReasonFormProps {
+  action: string;
+  label: string;
+  button: string;
+  failure?: ReasonFailure | undefined;
+}
+
+function ReasonForm({ action, label, button, failure }: ReasonFormProps) {
   const id = `motif-${action.replaceAll(/[^a-z0-9]/g, "-")}`;
+  const refused = failure?.action === action ? failure : undefined;
   return (
     <form method="post" action={action} class="actions">
       <label for={id} class="visually-hidden">
         {label}
       </label>
-      <input id={id} name="motif" required maxLength={500} placeholder="Motif" />
+      <input
+        id={id}
+        name="motif"
+        required
+        maxLength={500}
+        placeholder="Motif"
+        value={refused?.value ?? ""}
+        aria-invalid={refused ? "true" : undefined}
+        aria-describedby={refused ? `${id}-erreur` : undefined}
+      />
       <button type="submit" class="button--secondary">
         {button}
       </button>
+      {refused ? (
+        <p class="field-error" id={`${id}-erreur`}>
+          {refused.error}
+        </p>
+      ) : null}
     </form>
   );
 }
 
-function PersonLine({ person }: { person: PersonRow }) {
+function PersonLine({ person, failure }: { person: PersonRow; failure?: ReasonFailure | undefined }) {
   return (
     <tr>
       <th scope="row">
@@ -97,6 +129,7 @@ function PersonLine({ person }: { person: PersonRow }) {
             action={`/admin/personnes/${person.id}/suspendre`}
             label={t.people.reasonFor(t.people.suspend, person.displayName)}
             button={t.people.suspend}
+            failure={failure}
           />
         ) : (
           <form method="post" action={`/admin/personnes/${person.id}/reintegrer`}>
@@ -110,6 +143,7 @@ function PersonLine({ person }: { person: PersonRow }) {
             action={`/admin/mandats/${person.mandateId}/terminer`}
             label={t.people.reasonFor(t.people.endMandate, person.displayName)}
             button={t.people.endMandate}
+            failure={failure}
           />
         ) : null}
       </td>

@@ -23,6 +23,7 @@ export const peopleText = {
     reinstate: "Réintégrer",
     endMandate: "Terminer le mandat",
     reasonFor: (action: string, name: string) => `Motif (${action} : ${name})`,
+    formError: "L'action n'a pas été faite : indiquez son motif dans le champ signalé.",
     pending: "Invitations en attente",
     expires: "Expire le",
     resend: "Renvoyer",

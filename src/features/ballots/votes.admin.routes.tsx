@@ -1,17 +1,21 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
-import { VotesAdminPage } from "../../../views/ballots/VotesAdminPage.js";
+import { type VoteAdminFailure, VotesAdminPage } from "../../../views/ballots/VotesAdminPage.js";
 import { requireCapability, requireUser } from "../../auth/guards.js";
 import { ADOPTION_RULES, type AdoptionRule } from "../../db/database.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
+import type { FieldErrors } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
-import type { ScheduleInput } from "./lifecycle.queries.js";
+import { countOrganisations, type ScheduleInput } from "./lifecycle.queries.js";
 import { type ManualTransition, scheduleVote, transitionByHand } from "./lifecycle.service.js";
 import { formatParisDateTime, parseParisDateTime } from "./paris-time.js";
 import { listVoteProposals } from "./results.queries.js";
 
 const MESSAGES: Record<string, string> = { calendrier: t.admin.saved, transition: t.admin.done };
+const TRANSITIONS: readonly string[] = ["debat", "ouvrir", "clore"];
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /** Administrators only: vote schedule, rules and manual transitions. */
 export function votesAdminRoutes({ db }: AppDeps) {
@@ -20,7 +24,8 @@ export function votesAdminRoutes({ db }: AppDeps) {
   app.use("/admin/votes/*", requireUser, requireCapability("administer"));
   const actor = (c: { get(key: "user"): CurrentUser | undefined }) => (c.get("user") as CurrentUser).id;
 
-  app.get("/admin/votes", async (c) => {
+  /** The page, with the refused form (if any) re-rendered with what was typed and its errors. */
+  async function showPage(c: Context<AppEnv>, failure?: VoteAdminFailure, status: 409 | 422 = 422) {
     const rows = (await listVoteProposals(db)).map((p) => ({
       ...p,
       opensAt: formatParisDateTime(p.voteOpensAt),
@@ -28,62 +33,91 @@ export function votesAdminRoutes({ db }: AppDeps) {
       quorumFraction: String(Number(p.quorumFraction)).replace(".", ","),
       quorumCount: p.quorumCount === null ? "" : String(p.quorumCount),
     }));
-    return renderPage(c, <VotesAdminPage rows={rows} message={MESSAGES[c.req.query("message") ?? ""]} />, {
-      title: t.admin.title,
-    });
-  });
+    const message = failure ? undefined : MESSAGES[c.req.query("message") ?? ""];
+    const page = <VotesAdminPage rows={rows} message={message} failure={failure} />;
+    return renderPage(c, page, { title: t.admin.title }, failure ? status : 200);
+  }
+
+  /** A rule the service refuses (e.g. a schedule locked once the vote opened) comes back on the form too. */
+  async function attempt(c: Context<AppEnv>, failure: Omit<VoteAdminFailure, "errors">, work: () => Promise<void>) {
+    try {
+      await work();
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.status !== 409 && error.status !== 422)) throw error;
+      return showPage(c, { ...failure, errors: { _form: error.message } }, error.status);
+    }
+  }
+
+  app.get("/admin/votes", (c) => showPage(c));
 
   app.post("/admin/votes/:slug/calendrier", async (c) => {
-    const body = await c.req.parseBody();
-    const field = (name: string) => String(body[`${name}-${String(body.numero ?? "")}`] ?? "").trim();
-    await scheduleVote(db, actor(c), c.req.param("slug"), parseSchedule(field));
-    return c.redirect("/admin/votes?message=calendrier", 303);
+    const slug = c.req.param("slug");
+    const values = await readTextFields(c);
+    const field = (name: string) => (values[`${name}-${values.numero ?? ""}`] ?? "").trim();
+    const parsed = parseSchedule(field, await countOrganisations(db));
+    const failure = { slug, form: "calendrier" as const, values };
+    if (!parsed.ok) return showPage(c, { ...failure, errors: parsed.errors });
+    const refused = await attempt(c, failure, () => scheduleVote(db, actor(c), slug, parsed.data));
+    return refused ?? c.redirect("/admin/votes?message=calendrier", 303);
   });
 
   app.post("/admin/votes/:slug/transition", async (c) => {
-    const body = await c.req.parseBody();
-    const transition = String(body.transition ?? "");
-    const reason = String(body[`motif-${String(body.numero ?? "")}`] ?? "").trim();
-    if (!["debat", "ouvrir", "clore"].includes(transition))
-      throw new AppError(422, "bad_transition", "Transition inconnue.");
+    const slug = c.req.param("slug");
+    const values = await readTextFields(c);
+    const reasonField = `motif-${values.numero ?? ""}`;
+    const transition = values.transition ?? "";
+    const reason = (values[reasonField] ?? "").trim();
+    const failure = { slug, form: "transition" as const, values };
+    if (!TRANSITIONS.includes(transition)) return showPage(c, { ...failure, errors: { _form: t.admin.badTransition } });
     if (reason.length < 1 || reason.length > 500)
-      throw new AppError(422, "reason_required", "Indiquez un motif (500 caractères au plus).");
-    await transitionByHand(db, actor(c), c.req.param("slug"), transition as ManualTransition, reason);
-    return c.redirect("/admin/votes?message=transition", 303);
+      return showPage(c, { ...failure, errors: { [reasonField]: t.admin.reasonRequired } });
+    const refused = await attempt(c, failure, () =>
+      transitionByHand(db, actor(c), slug, transition as ManualTransition, reason),
+    );
+    return refused ?? c.redirect("/admin/votes?message=transition", 303);
   });
   return app;
 }
 
-/** Invalid dates or rules are refused with one message (422). */
-export function parseSchedule(field: (name: string) => string): ScheduleInput {
-  const date = (name: string) => {
-    const value = field(name);
+async function readTextFields(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  return Object.fromEntries(
+    Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+}
+
+/** Each unreadable value is refused beside its own field (422), never with a generic page. */
+export function parseSchedule(field: (name: string) => string, organisations: number): Parsed<ScheduleInput> {
+  const errors: FieldErrors = {};
+  const date = (base: string) => {
+    const value = field(base);
     if (value === "") return null;
     const parsed = parseParisDateTime(value);
-    if (!parsed) throw new AppError(422, "bad_date", "Date invalide : utilisez le sélecteur de date et d'heure.");
-    return parsed;
+    if (!parsed) errors[base] = t.admin.badDate;
+    return parsed ?? null;
   };
   const opensAt = date("ouverture");
   const closesAt = date("cloture");
-  if (opensAt && closesAt && closesAt <= opensAt) {
-    throw new AppError(422, "bad_window", "La clôture doit suivre l'ouverture.");
-  }
+  if (opensAt && closesAt && closesAt <= opensAt) errors.cloture = t.admin.badWindow;
   const quorumFraction = Number(field("quorum").replace(",", ".") || "0.5");
-  if (!(quorumFraction > 0 && quorumFraction <= 1))
-    throw new AppError(422, "bad_quorum", "Le quorum est une part entre 0 et 1.");
+  if (!(quorumFraction > 0 && quorumFraction <= 1)) errors.quorum = t.admin.badQuorumFraction;
   const count = field("quorum-nombre");
-  const quorumCount = count === "" ? null : Number(count);
-  if (quorumCount !== null && !(Number.isInteger(quorumCount) && quorumCount > 0 && quorumCount <= 1000)) {
-    throw new AppError(422, "bad_quorum", "Le quorum en nombre est un entier positif.");
-  }
+  const quorumCount = count === "" ? null : /^\d{1,6}$/.test(count) ? Number(count) : Number.NaN;
+  if (quorumCount !== null && !(Number.isInteger(quorumCount) && quorumCount > 0 && quorumCount <= organisations))
+    errors["quorum-nombre"] = t.admin.badQuorumCount(organisations);
   const rule = field("regle") || "majorite_exprimes";
-  if (!(ADOPTION_RULES as readonly string[]).includes(rule)) throw new AppError(422, "bad_rule", "Règle inconnue.");
+  if (!(ADOPTION_RULES as readonly string[]).includes(rule)) errors.regle = t.admin.badRule;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
-    opensAt,
-    closesAt,
-    quorumFraction: Math.round(quorumFraction * 10_000) / 10_000,
-    quorumCount,
-    adoptionRule: rule as AdoptionRule,
-    showRunningTally: field("decomptes") === "true",
+    ok: true,
+    data: {
+      opensAt,
+      closesAt,
+      quorumFraction: Math.round(quorumFraction * 10_000) / 10_000,
+      quorumCount,
+      adoptionRule: rule as AdoptionRule,
+      showRunningTally: field("decomptes") === "true",
+    },
   };
 }

@@ -1,16 +1,16 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { AdminHomePage } from "../../../views/people/AdminHomePage.js";
 import { AdminJournalPage } from "../../../views/people/AdminJournalPage.js";
 import { InvitePage } from "../../../views/people/InvitePage.js";
-import { PeoplePage } from "../../../views/people/PeoplePage.js";
+import { PeoplePage, type ReasonFailure } from "../../../views/people/PeoplePage.js";
 import { peopleText as t } from "../../../views/people/people.text.js";
 import { requireCapability, requireUser } from "../../auth/guards.js";
 import { can } from "../../auth/permissions.js";
 import { ROLES } from "../../db/database.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { readForm } from "../../http/forms.js";
+import { type FieldErrors, readForm } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
 import { listAdminActions } from "../admin/admin-actions.queries.js";
 import { invite, resendInvitation, revokeInvitation } from "./invitations.service.js";
@@ -49,15 +49,23 @@ export function peopleRoutes({ db, config }: AppDeps) {
     renderPage(c, <AdminHomePage isAdmin={can(c.get("user"), "administer")} />, { title: t.adminTitle }),
   );
 
-  admins.get("/personnes", async (c) => {
+  /** The people page; a refused reason form comes back beside its person with what was typed (422). */
+  async function showPeople(c: Context<AppEnv>, failure?: ReasonFailure) {
     const [people, invitations] = await Promise.all([listPeople(db), listPendingInvitations(db)]);
     const rows = people.map((p) => ({ ...p, totpEnabled: p.totpEnabledAt !== null }));
-    return renderPage(
-      c,
-      <PeoplePage people={rows} invitations={invitations} message={t.messages[c.req.query("message") ?? ""]} />,
-      { title: t.people.title },
-    );
-  });
+    const message = failure ? undefined : t.messages[c.req.query("message") ?? ""];
+    const page = <PeoplePage people={rows} invitations={invitations} message={message} failure={failure} />;
+    return renderPage(c, page, { title: t.people.title }, failure ? 422 : 200);
+  }
+
+  const refusedReason = (c: Context<AppEnv>, form: { values: Record<string, string>; errors: FieldErrors }) =>
+    showPeople(c, {
+      action: c.req.path,
+      value: form.values.motif ?? "",
+      error: form.errors.motif ?? t.people.formError,
+    });
+
+  admins.get("/personnes", (c) => showPeople(c));
 
   admins.get("/invitations/nouvelle", async (c) =>
     renderPage(c, <InvitePage organisations={await listOrganisationChoices(db)} values={{}} errors={{}} />, {
@@ -102,7 +110,7 @@ export function peopleRoutes({ db, config }: AppDeps) {
 
   admins.post("/personnes/:id/suspendre", async (c) => {
     const form = await readForm(c, reasonForm);
-    if (!form.ok) throw new AppError(422, "reason_required", form.errors.motif ?? "Indiquez un motif.");
+    if (!form.ok) return refusedReason(c, form);
     await suspendPerson(db, actor(c), c.req.param("id"), form.data.motif);
     return c.redirect("/admin/personnes?message=suspended", 303);
   });
@@ -114,7 +122,7 @@ export function peopleRoutes({ db, config }: AppDeps) {
 
   admins.post("/mandats/:id/terminer", async (c) => {
     const form = await readForm(c, reasonForm);
-    if (!form.ok) throw new AppError(422, "reason_required", form.errors.motif ?? "Indiquez un motif.");
+    if (!form.ok) return refusedReason(c, form);
     await endMandate(db, actor(c), c.req.param("id"), form.data.motif);
     return c.redirect("/admin/personnes?message=mandate-ended", 303);
   });
