@@ -18,6 +18,10 @@ export interface Config {
   readonly databasePoolSize: number;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   readonly shutdownTimeoutMs: number;
+  /** A client that has not sent its whole request line and headers by then gets a 408 and is cut. */
+  readonly httpHeadersTimeoutMs: number;
+  /** Same for the whole request, body included (lying Content-Length, stalled upload); responses are not bounded. */
+  readonly httpRequestTimeoutMs: number;
   /** smtp(s)://user:pass@host:port — unset: emails are only logged and shown at /dev/courriels (not in production). */
   readonly smtpUrl: string | undefined;
   readonly emailFrom: string;
@@ -80,6 +84,8 @@ const envSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: positiveInt(5000, 600_000),
   DB_POOL_SIZE: positiveInt(10, 200),
   SHUTDOWN_TIMEOUT_MS: positiveInt(4500, 60_000),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(10_000, 600_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(20_000, 600_000),
   SMTP_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -141,6 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: values.DB_STATEMENT_TIMEOUT_MS,
     databasePoolSize: values.DB_POOL_SIZE,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    httpHeadersTimeoutMs: Math.min(values.HTTP_HEADERS_TIMEOUT_MS, values.HTTP_REQUEST_TIMEOUT_MS),
+    httpRequestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
     logLevel: values.LOG_LEVEL ?? defaultLogLevel(values.NODE_ENV),
     smtpUrl: values.SMTP_URL,
     emailFrom: values.EMAIL_FROM,

@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
@@ -14,6 +15,7 @@ import {
 import { seedDemoDebate } from "./db/seed/demo-debate.js";
 import { isUnseeded, seedCoalition } from "./db/seed/seed.js";
 import type { Lifecycle } from "./http/env.js";
+import { ConnectionTracker, httpServerOptions, withinMs } from "./http/graceful-server.js";
 import { type CommentDigest, startCommentDigest } from "./jobs/comment-digest.js";
 import { type EmailOutbox, startEmailOutbox } from "./jobs/email-outbox.js";
 import { startVoteScheduler, type VoteScheduler } from "./jobs/vote-scheduler.js";
@@ -35,20 +37,24 @@ async function main(): Promise<void> {
   let outbox: EmailOutbox | undefined;
   let votes: VoteScheduler | undefined;
   let digest: CommentDigest | undefined;
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
-    logger.info({ port: info.port, database: database.source }, "Concertation à l'écoute");
-    outbox = startEmailOutbox({ db: database.db, config, logger });
-    votes = startVoteScheduler({ db: database.db, logger, publicOrigin: config.publicOrigin });
-    digest = startCommentDigest({ db: database.db, config, logger });
-    printWelcome(config, demo);
-  });
+  const server = serve(
+    { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: httpServerOptions(config) },
+    (info: AddressInfo) => {
+      logger.info({ port: info.port, database: database.source }, "Concertation à l'écoute");
+      outbox = startEmailOutbox({ db: database.db, config, logger });
+      votes = startVoteScheduler({ db: database.db, logger, publicOrigin: config.publicOrigin });
+      digest = startCommentDigest({ db: database.db, config, logger });
+      printWelcome(config, demo, database.embeddedDatabaseDir);
+    },
+  );
+  const connections = new ConnectionTracker(server as HttpServer);
   server.on("error", (error) => {
     logger.fatal({ err: error }, `le serveur HTTP n'a pas pu écouter sur ${config.host}:${config.port} (PORT)`);
     void database.close().finally(() => process.exit(1));
   });
   const stop = () =>
     shutdown({
-      server,
+      connections,
       database,
       lifecycle,
       logger,
@@ -104,10 +110,10 @@ async function openDatabaseOrExit(config: Config, logger: Logger): Promise<OpenD
   }
 }
 
-function printWelcome(config: Config, demo: boolean): void {
+function printWelcome(config: Config, demo: boolean, embeddedDatabaseDir: string | undefined): void {
   process.stdout.write(
     `\n  Concertation est prête : ${config.publicOrigin}\n` +
-      (config.databaseUrl ? "" : `  Base : Postgres embarqué (${config.dataDir}/postgres)\n`) +
+      (embeddedDatabaseDir ? `  Base : Postgres embarqué (${embeddedDatabaseDir})\n` : "") +
       (demo ? `${demoCredentialsText()}\n` : "") +
       (demo && !config.smtpUrl ? `  Courriels (sans SMTP) : ${config.publicOrigin}/dev/courriels\n` : "") +
       "  Arrêt : Ctrl+C\n\n",
@@ -119,7 +125,7 @@ interface Stoppable {
 }
 
 interface ShutdownParts {
-  server: ReturnType<typeof serve>;
+  connections: ConnectionTracker;
   database: OpenDatabase;
   lifecycle: Lifecycle;
   logger: Logger;
@@ -130,27 +136,45 @@ interface ShutdownParts {
 }
 
 /**
- * Stop accepting, let in-flight requests finish (their keep-alive connections are
- * closed after the response), force the rest after the timeout, then close the
- * pool and the embedded database. Fly gives 5 s by default: the timeout stays under it.
+ * Stop accepting, answer every request already sent (keep-alive ones with
+ * `Connection: close`), end SSE streams with a reconnect hint, then stop the jobs,
+ * the LISTEN connection and the pool. Each step is bounded and the process exits
+ * at `timeoutMs` whatever the database state: after an outage, a pg `end()` or a
+ * job's query can wait on a dead socket for good. Fly kills at 5 s: the timeout stays under it.
  */
-async function shutdown({ server, database, lifecycle, logger, timeoutMs, jobs, live }: ShutdownParts): Promise<void> {
+async function shutdown({
+  connections,
+  database,
+  lifecycle,
+  logger,
+  timeoutMs,
+  jobs,
+  live,
+}: ShutdownParts): Promise<void> {
   if (lifecycle.shuttingDown) return;
   lifecycle.shuttingDown = true;
+  const deadline = Date.now() + timeoutMs;
+  const left = (reserveMs = 0) => deadline - reserveMs - Date.now();
+  setTimeout(() => {
+    logger.warn("délai d'arrêt dépassé : sortie forcée");
+    process.exit(0);
+  }, timeoutMs).unref();
   logger.info("arrêt demandé : fin des requêtes en cours");
   const jobsStopped = Promise.allSettled(jobs.map((job) => job?.stop()));
-  // Ending the live broker closes open SSE streams, which server.close() would otherwise wait for.
-  await live.stop();
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  if ("closeIdleConnections" in server) server.closeIdleConnections();
-  const force = setTimeout(() => {
-    logger.warn("délai d'arrêt dépassé : fermeture des connexions restantes");
-    if ("closeAllConnections" in server) server.closeAllConnections();
-  }, timeoutMs);
-  await closed;
-  clearTimeout(force);
-  await jobsStopped;
-  await database.close().catch((error: unknown) => logger.error({ err: error }, "fermeture de la base"));
+  // Its close listeners end the open SSE streams at once; the LISTEN connection's end is awaited later.
+  const liveStopped = live.stop();
+  const drained = await connections.drain({
+    idleGraceMs: Math.min(1000, timeoutMs / 4),
+    deadlineMs: Math.max(0, timeoutMs * 0.6),
+  });
+  if (drained === "forced") logger.warn("délai d'arrêt dépassé : fermeture des connexions restantes");
+  const pending = await Promise.all([withinMs(jobsStopped, left(1000)), withinMs(liveStopped, left(1000))]);
+  if (pending.includes("timeout")) logger.warn("arrêt : tâches de fond ou connexion LISTEN non terminées à temps");
+  const closed = await withinMs(
+    database.close().catch((error: unknown) => logger.warn({ err: error }, "fermeture de la base")),
+    left(100),
+  );
+  if (closed === "timeout") logger.warn("arrêt : fermeture de la base non terminée à temps");
   logger.info("arrêt terminé");
   process.exit(0);
 }

@@ -4,6 +4,7 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { LiveBroker } from "../live/broker.js";
 import type { Lifecycle } from "./env.js";
+import { isPrivatePath } from "./middleware/private-cache.js";
 
 /**
  * Public pages rendered once per change and served from memory to visitors
@@ -28,20 +29,7 @@ export interface PageCacheOptions {
   maxEntries?: number;
 }
 
-const PRIVATE_PREFIXES = [
-  "/static/",
-  "/healthz",
-  "/dev/",
-  "/admin",
-  "/moderation",
-  "/compte",
-  "/tableau-de-bord",
-  "/connexion",
-  "/deconnexion",
-  "/invitation",
-  "/mot-de-passe",
-  "/notifications",
-];
+const NEVER_CACHED_PREFIXES = ["/static/", "/healthz", "/dev/"];
 const KEPT_HEADERS = ["content-type", "vary", "content-language", "content-disposition"];
 
 export class PageCache {
@@ -88,7 +76,7 @@ export class PageCache {
 function isCacheable(method: string, path: string, hasSession: boolean): boolean {
   if (method !== "GET" || hasSession) return false;
   if (path.endsWith("/direct")) return false;
-  return !PRIVATE_PREFIXES.some((prefix) => path === prefix || path.startsWith(prefix));
+  return !isPrivatePath(path) && !NEVER_CACHED_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
 export function publicPageCache(cache: PageCache, sessionCookieName: string, lifecycle: Lifecycle) {

@@ -24,6 +24,11 @@ const SAFETY_POLL_MS = 15_000;
 /** Without a broker (a single instance started without it), the stream polls. */
 const POLL_MS = 2_000;
 const BATCH = 100;
+/**
+ * Last words of a stream ended by this instance's shutdown: the browser reconnects
+ * soon (`retry`, in ms) with Last-Event-ID, and the proxy sends it to another instance.
+ */
+export const RECONNECT_ELSEWHERE = "retry: 1000\n: fin du flux (arrêt de cette instance), reconnexion\n\n";
 
 type LiveEvent = Awaited<ReturnType<typeof listLiveEventsAfter>>[number];
 
@@ -105,11 +110,13 @@ interface StreamState {
 async function runStream(c: Context<AppEnv>, deps: AppDeps, state: StreamState) {
   let lastId = state.resumeFrom;
   let closed = false;
+  let endedByInstance = false;
   let wake: (() => void) | undefined;
   const signal = () => wake?.();
   const unsubscribe = deps.live?.subscribe(state.proposal.id, signal);
   const unClose = deps.live?.onClose(() => {
     closed = true;
+    endedByInstance = true;
     signal();
   });
   state.stream.onAbort(() => {
@@ -131,6 +138,7 @@ async function runStream(c: Context<AppEnv>, deps: AppDeps, state: StreamState) 
       });
       if (!woken && !closed) await state.stream.write(": ping\n\n");
     }
+    if (endedByInstance || deps.lifecycle.shuttingDown) await state.stream.write(RECONNECT_ELSEWHERE);
   } finally {
     unsubscribe?.();
     unClose?.();

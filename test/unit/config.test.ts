@@ -26,6 +26,15 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });
 
+  it("bounds how long a client may take to send its headers and its request", () => {
+    expect(loadConfig({})).toMatchObject({ httpHeadersTimeoutMs: 10_000, httpRequestTimeoutMs: 20_000 });
+    // Node refuses a headers timeout longer than the request timeout.
+    expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: "30000", HTTP_REQUEST_TIMEOUT_MS: "5000" }).httpHeadersTimeoutMs).toBe(
+      5000,
+    );
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: "0" })).toThrow(/HTTP_REQUEST_TIMEOUT_MS/);
+  });
+
   it("requires DATABASE_URL, SMTP_URL and PUBLIC_ORIGIN in production", () => {
     expect(() =>
       loadConfig({ NODE_ENV: "production", PUBLIC_ORIGIN: "https://c.example", SMTP_URL: "smtp://h:25" }),
