@@ -19,6 +19,8 @@ export interface BallotFormState {
 
 export interface VotePanelView {
   form?: BallotFormState | undefined;
+  /** The last submission was identical to the current ballot and recorded nothing. */
+  ballotUnchanged?: boolean;
   organisationId: string;
   organisationName: string;
   open: boolean;
@@ -36,6 +38,7 @@ export function VotePanel({ slug, panel }: { slug: string; panel: VotePanelView 
       <h3>{t.vote.yourOrganisation(panel.organisationName)}</h3>
       {ballot ? (
         <div role="status">
+          {panel.ballotUnchanged ? <p class="flash">{t.vote.unchanged(ballot.castByName)}</p> : null}
           <p>
             <strong>{t.vote.current(t.choices[ballot.choice])}</strong>{" "}
             {t.vote.castBy(ballot.castByName, formatDateTime(ballot.castAt))}

@@ -67,6 +67,8 @@ export const ballotsText = {
       "Ce reçu est l'empreinte de votre bulletin dans le journal public ; il vous a aussi été envoyé par courriel.",
     recorded: "Bulletin enregistré.",
     changed: "Bulletin modifié.",
+    unchanged: (castByName: string) =>
+      `Ce bulletin est déjà celui de votre organisation, déposé par ${castByName} : rien de nouveau n'a été enregistré.`,
     signInToVote: "Les représentants mandatés se connectent pour voter.",
     noMandate: "Seuls les représentants mandatés d'une organisation peuvent voter.",
     notOpenYet: "Le vote n'est pas encore ouvert.",

@@ -38,14 +38,18 @@ export async function prepareBallotEvent(trx: Transaction<Database>, proposalId:
   return rows[0];
 }
 
-/** Read under the chain lock: the head to extend, and whether this is a first ballot or a change. */
+/** Read under the chain lock: the head to extend, and the organisation's current ballot if any. */
 export async function readHeadAndExisting(trx: Transaction<Database>, proposalId: string, organisationId: string) {
-  const { rows } = await sql<{ head: string | null; existing: boolean }>`
-    select (select hash from audit_event order by id desc limit 1) as head,
-           exists (select 1 from ballot where proposal_id = ${proposalId} and organisation_id = ${organisationId}) as existing`.execute(
-    trx,
-  );
-  return rows[0] ?? { head: null, existing: false };
+  const { rows } = await sql<{ head: string | null }>`
+    select (select hash from audit_event order by id desc limit 1) as head`.execute(trx);
+  const existing = await trx
+    .selectFrom("ballot as b")
+    .innerJoin("app_user as u", "u.id", "b.cast_by")
+    .select(["b.choice", "b.reason", "b.receipt", "u.display_name as castByName"])
+    .where("b.proposal_id", "=", proposalId)
+    .where("b.organisation_id", "=", organisationId)
+    .executeTakeFirst();
+  return { head: rows[0]?.head ?? null, existing };
 }
 
 export function findBallot(db: Kysely<Database>, proposalId: string, organisationId: string) {

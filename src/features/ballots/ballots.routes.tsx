@@ -43,7 +43,8 @@ export function ballotRoutes(deps: AppDeps) {
     try {
       const ballot = { proposalSlug: slug, choice: form.data.choix, reason: form.data.motivation };
       const claimedOrganisationId = form.data.organisation || undefined;
-      await castBallot(db, c.get("user"), { ...ballot, claimedOrganisationId }, config.publicOrigin);
+      const result = await castBallot(db, c.get("user"), { ...ballot, claimedOrganisationId }, config.publicOrigin);
+      if (result.action === "unchanged") return c.redirect(`/propositions/${slug}?message=bulletin-inchange#vote`, 303);
     } catch (error) {
       const field = error instanceof AppError && error.status === 422 ? FIELD_OF[error.code] : undefined;
       if (!field) throw error;

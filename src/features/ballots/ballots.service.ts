@@ -30,7 +30,9 @@ export interface CastBallotInput {
 
 export interface CastBallotResult {
   receipt: string;
-  action: "cast" | "change";
+  /** "unchanged": the same choice and reason as the current ballot, so nothing was recorded. */
+  action: "cast" | "change" | "unchanged";
+  castByName?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function castBallot(
       choice: input.choice as Choice,
       reason,
     });
+    if ("unchanged" in event) return event.unchanged;
     await queueEmail(trx, {
       kind: "ballot_receipt",
       to: actor.email,
@@ -99,7 +102,10 @@ interface RecordBallotInput {
  * Event, journal entry and current ballot, all in the caller's transaction. Everything
  * that can be done before taking the chain lock is, since ballots queue on it.
  */
-async function recordBallot(trx: Transaction<Database>, input: RecordBallotInput): Promise<BallotEventInput> {
+async function recordBallot(
+  trx: Transaction<Database>,
+  input: RecordBallotInput,
+): Promise<BallotEventInput | { unchanged: CastBallotResult }> {
   const { proposal, organisation } = input;
   const prepared = await prepareBallotEvent(trx, proposal.id);
   if (!prepared) throw new Error(`proposal ${proposal.id} is open without a salt`);
@@ -113,6 +119,10 @@ async function recordBallot(trx: Transaction<Database>, input: RecordBallotInput
   // "cast" versus "change" is decided under the same lock as the append.
   await lockAuditChain(trx);
   const { head, existing } = await readHeadAndExisting(trx, proposal.id, organisation.organisationId);
+  // Decided under the lock so that parallel identical submissions record exactly one event.
+  if (existing && existing.choice === input.choice && existing.reason === input.reason) {
+    return { unchanged: { receipt: existing.receipt, action: "unchanged", castByName: existing.castByName } };
+  }
   const action = existing ? "change" : "cast";
   const data = {
     proposal: proposal.slug,

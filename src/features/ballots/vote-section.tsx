@@ -21,6 +21,7 @@ export async function loadVoteSection(
   proposalRef: { id: string },
   viewer: CurrentUser | undefined,
   form?: BallotFormState,
+  ballotUnchanged = false,
 ): Promise<JSX.Element | undefined> {
   const proposal = (await listVoteProposals(db)).find((p) => p.id === proposalRef.id);
   if (!proposal) return undefined;
@@ -40,7 +41,7 @@ export async function loadVoteSection(
     running: open && proposal.showRunningTally ? await runningTally(db, proposal.id) : null,
     missing: open && can(viewer, "moderate") ? await listOrganisationsWithoutBallot(db, proposal.id) : null,
     viewer: !viewer ? "visitor" : viewer.mandate ? "representative" : "no-mandate",
-    panel: viewer?.mandate ? await loadPanel(db, proposal, viewer.mandate, form) : null,
+    panel: viewer?.mandate ? await loadPanel(db, proposal, viewer.mandate, form, ballotUnchanged) : null,
     results: proposal.status === "clos" ? await loadResults(db, proposal) : null,
   };
   return <VoteSection view={view} />;
@@ -61,6 +62,7 @@ async function loadPanel(
   proposal: VoteProposalRow,
   mandate: NonNullable<CurrentUser["mandate"]>,
   form: BallotFormState | undefined,
+  ballotUnchanged: boolean,
 ): Promise<VotePanelView | null> {
   if (proposal.status !== "vote_ouvert" && proposal.status !== "clos") return null;
   const [ballot, history] = await Promise.all([
@@ -69,6 +71,7 @@ async function loadPanel(
   ]);
   return {
     form,
+    ballotUnchanged,
     organisationId: mandate.organisationId,
     organisationName: mandate.organisationName,
     open: proposal.status === "vote_ouvert",

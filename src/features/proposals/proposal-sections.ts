@@ -18,9 +18,10 @@ export async function loadProposalSections(
   deps: AppDeps,
   proposal: ProposalContext,
   viewer: CurrentUser | undefined,
+  flags: { message?: string | undefined } = {},
 ): Promise<ProposalSections> {
   const [vote, discussion, synthesis] = await Promise.all([
-    loadVoteSection(deps, proposal, viewer),
+    loadVoteSection(deps, proposal, viewer, undefined, flags.message === "bulletin-inchange"),
     loadDiscussionSection(deps, proposal, viewer),
     loadSynthesisSection(deps, proposal),
   ]);

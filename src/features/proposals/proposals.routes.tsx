@@ -10,7 +10,7 @@ export function proposalRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get("/propositions/:slug", async (c) => {
     const proposal = await findProposalBySlug(deps.db, c.req.param("slug"));
     if (!proposal) throw notFound("Aucune proposition ne porte cette adresse.");
-    const sections = await loadProposalSections(deps, proposal, c.get("user"));
+    const sections = await loadProposalSections(deps, proposal, c.get("user"), { message: c.req.query("message") });
     return renderPage(c, <ProposalPage proposal={proposal} sections={sections} />, {
       title: proposal.title,
       description: proposal.body.slice(0, 160),
