@@ -8,7 +8,11 @@ import { createLogger } from "../../src/logger.js";
 export const TEST_ORIGIN = "http://localhost:3000";
 
 /** The real application over a real database, driven through app.request(). */
-export function createTestApp(db: Kysely<Database>, env: Record<string, string> = {}) {
+export function createTestApp(
+  db: Kysely<Database>,
+  env: Record<string, string> = {},
+  options: { logLines?: unknown[] } = {},
+) {
   const config = loadConfig({
     NODE_ENV: "test",
     PUBLIC_ORIGIN: TEST_ORIGIN,
@@ -17,6 +21,9 @@ export function createTestApp(db: Kysely<Database>, env: Record<string, string> 
     ...env,
   });
   const lifecycle: Lifecycle = { shuttingDown: false };
-  const app = createApp({ config, db, logger: createLogger(config), lifecycle });
+  const logLines = options.logLines;
+  // A real pino logger into memory, so a test can assert what the server logged.
+  const destination = logLines ? { write: (line: string) => void logLines.push(JSON.parse(line)) } : undefined;
+  const app = createApp({ config, db, logger: createLogger(config, destination), lifecycle });
   return { app, config, lifecycle };
 }

@@ -96,6 +96,8 @@ function ReasonForm({ action, label, button, failure }: ReasonFormProps) {
         value={refused?.value ?? ""}
         aria-invalid={refused ? "true" : undefined}
         aria-describedby={refused ? `${id}-erreur` : undefined}
+        // The refused field sits deep in a long table: the page opens on it, not at the top.
+        autofocus={refused ? true : undefined}
       />
       <button type="submit" class="button--secondary">
         {button}

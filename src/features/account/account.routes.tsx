@@ -11,6 +11,7 @@ import { requiresTwoFactor } from "../../auth/permissions.js";
 import { decodeTotpKey, encodeTotpKey, generateTotpKey, totpUri } from "../../auth/totp.js";
 import type { AppDeps, AppEnv, CurrentSession, CurrentUser } from "../../http/env.js";
 import { readForm } from "../../http/forms.js";
+import { SESSION_ID } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { changePassword, disableTwoFactor, enableTwoFactor, endOwnSession } from "./account.service.js";
 
@@ -53,7 +54,7 @@ export function accountRoutes({ db }: AppDeps) {
     );
   });
 
-  app.post("/compte/sessions/:id/terminer", async (c) => {
+  app.post(`/compte/sessions/${SESSION_ID}/terminer`, async (c) => {
     const { user } = who(c);
     await endOwnSession(db, user.id, c.req.param("id"));
     return c.redirect("/compte?message=session-terminee", 303);

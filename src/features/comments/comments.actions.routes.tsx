@@ -6,6 +6,7 @@ import { requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { isPartial } from "../../http/htmx.js";
+import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { normaliseBody, readStringForm, validateBody } from "./comments.forms.js";
 import { findDiscussionProposal } from "./comments.queries.js";
@@ -19,16 +20,16 @@ type Ctx = Context<AppEnv>;
 /** Edit, delete (tombstone), support, follow. Every check is repeated by the service. */
 export function commentActionRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
-    .get("/commentaires/:id{[0-9]+}/modifier", requireUser, (c) => showEdit(c, deps))
-    .post("/commentaires/:id{[0-9]+}/modifier", requireUser, (c) => postEdit(c, deps))
-    .get("/commentaires/:id{[0-9]+}/supprimer", requireUser, (c) => showDelete(c, deps))
-    .post("/commentaires/:id{[0-9]+}/supprimer", requireUser, async (c) => {
-      const done = await deleteComment(deps.db, c.get("user") as CurrentUser, c.req.param("id"));
+    .get(`/commentaires/${ID}/modifier`, requireUser, (c) => showEdit(c, deps))
+    .post(`/commentaires/${ID}/modifier`, requireUser, (c) => postEdit(c, deps))
+    .get(`/commentaires/${ID}/supprimer`, requireUser, (c) => showDelete(c, deps))
+    .post(`/commentaires/${ID}/supprimer`, requireUser, async (c) => {
+      const done = await deleteComment(deps.db, c.get("user") as CurrentUser, idParam(c));
       return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
     })
-    .post("/commentaires/:id{[0-9]+}/soutien", requireUser, async (c) => {
+    .post(`/commentaires/${ID}/soutien`, requireUser, async (c) => {
       const user = c.get("user") as CurrentUser;
-      const done = await toggleSupport(deps.db, user, c.req.param("id"));
+      const done = await toggleSupport(deps.db, user, idParam(c));
       if (isPartial(c)) return c.html(<CommentContent comment={await singleView(deps.db, done.id, user)} />);
       return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
     })
@@ -45,7 +46,7 @@ export function commentActionRoutes(deps: AppDeps) {
 /** The author only; anyone else gets the same 403 as the service would give. */
 async function ownContext(c: Ctx, deps: AppDeps) {
   const user = c.get("user") as CurrentUser;
-  const row = await findCommentRow(deps.db, c.req.param("id") ?? "");
+  const row = await findCommentRow(deps.db, idParam(c));
   if (!row) throw notFound(t.unknownComment);
   if (row.authorId !== user.id) throw new AppError(403, "not_author", t.notAuthor);
   if (row.deletedAt) throw new AppError(403, "deleted", t.alreadyDeleted);

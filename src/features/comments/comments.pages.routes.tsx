@@ -14,6 +14,7 @@ import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { isPartial, varyOnHtmx } from "../../http/htmx.js";
+import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { loadProposalSections } from "../proposals/proposal-sections.js";
 import { findProposalBySlug } from "../proposals/proposals.queries.js";
@@ -31,12 +32,12 @@ export function commentPageRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get("/propositions/:slug/debat", (c) => filteredDiscussion(c, deps))
     .get("/propositions/:slug/commentaires", (c) => moreComments(c, deps))
-    .get("/commentaires/:id{[0-9]+}", async (c) => {
-      const found = await loadThread(deps.db, c.req.param("id"), c.get("user"));
+    .get(`/commentaires/${ID}`, async (c) => {
+      const found = await loadThread(deps.db, idParam(c), c.get("user"));
       if (!found) throw notFound(t.unknownComment);
       return renderPage(c, <ThreadPage proposal={found.proposal} thread={found.thread} />, { title: t.thread });
     })
-    .get("/commentaires/:id{[0-9]+}/historique", (c) => history(c, deps))
+    .get(`/commentaires/${ID}/historique`, (c) => history(c, deps))
     .get("/recherche", (c) => search(c, deps));
 }
 
@@ -79,7 +80,7 @@ async function moreComments(c: Ctx, deps: AppDeps) {
 }
 
 async function history(c: Ctx, deps: AppDeps) {
-  const id = c.req.param("id") ?? "";
+  const id = idParam(c);
   const row = await findCommentRow(deps.db, id);
   const context = row ? await loadThreadContext(deps.db, id, c.get("user")) : undefined;
   if (!row || !context) throw notFound(t.unknownComment);

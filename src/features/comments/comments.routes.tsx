@@ -10,6 +10,7 @@ import { requireMandate, requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { isPartial, varyOnHtmx } from "../../http/htmx.js";
+import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { loadProposalSections } from "../proposals/proposal-sections.js";
 import { findProposalBySlug } from "../proposals/proposals.queries.js";
@@ -25,8 +26,8 @@ type Ctx = Context<AppEnv>;
 export function commentRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post("/propositions/:slug/commentaires", requireUser, (c) => postTopLevel(c, deps))
-    .get("/commentaires/:id{[0-9]+}/repondre", requireUser, (c) => showReply(c, deps))
-    .post("/commentaires/:id{[0-9]+}/repondre", requireUser, (c) => postReply(c, deps));
+    .get(`/commentaires/${ID}/repondre`, requireUser, (c) => showReply(c, deps))
+    .post(`/commentaires/${ID}/repondre`, requireUser, (c) => postReply(c, deps));
 }
 
 function formState(form: CommentFormResult, extra: Partial<CommentFormState> = {}): CommentFormState {
@@ -103,7 +104,7 @@ async function topLevelForm(c: Ctx, deps: AppDeps, options: TopLevelFormOptions)
 async function showReply(c: Ctx, deps: AppDeps, state?: CommentFormState, status: ContentfulStatusCode = 200) {
   const user = c.get("user") as CurrentUser;
   const mandate = requireMandate(user);
-  const context = await loadThreadContext(deps.db, c.req.param("id") ?? "", user);
+  const context = await loadThreadContext(deps.db, idParam(c), user);
   if (!context) throw notFound(t.unknownParent);
   const formState = state ?? newFormState();
   varyOnHtmx(c);
@@ -128,7 +129,7 @@ async function showReply(c: Ctx, deps: AppDeps, state?: CommentFormState, status
 async function postReply(c: Ctx, deps: AppDeps) {
   const user = c.get("user") as CurrentUser;
   requireMandate(user);
-  const parentId = c.req.param("id") ?? "";
+  const parentId = idParam(c);
   const context = await loadThreadContext(deps.db, parentId, user);
   if (!context) throw notFound(t.unknownParent);
   const form = await readCommentForm(c, false);

@@ -5,6 +5,7 @@ import { emailText } from "../../../views/email/email.text.js";
 import { isProduction } from "../../config.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
+import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { findEmailById, listRecentEmails } from "./email.queries.js";
 import { emailStatus } from "./email.service.js";
@@ -35,8 +36,8 @@ export function emailRoutes({ config, db }: AppDeps) {
       c.header("Cache-Control", "no-store");
       return renderPage(c, <DevMailboxPage emails={emails} />, { title: emailText.mailboxTitle });
     })
-    .get("/dev/courriels/:id", async (c) => {
-      const id = c.req.param("id");
+    .get(`/dev/courriels/${ID}`, async (c) => {
+      const id = idParam(c);
       const row = EMAIL_ID.test(id) ? await findEmailById(db, id) : undefined;
       if (!row) throw notFound("Aucun courriel ne porte ce numéro.");
       const email = {

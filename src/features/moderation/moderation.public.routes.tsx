@@ -5,6 +5,7 @@ import { requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
+import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { findCommentRow } from "../comments/comments.read.js";
 import { reportForm } from "./moderation.forms.js";
@@ -21,17 +22,17 @@ export function moderationPublicRoutes({ db }: AppDeps) {
     return renderPage(c, <ModerationJournalPage entries={entries} />, { title: t.journal.title });
   });
 
-  app.use("/commentaires/:id{[0-9]+}/signaler", requireUser);
-  app.get("/commentaires/:id{[0-9]+}/signaler", async (c) => {
-    const back = await backLink(db, c.req.param("id"));
+  app.use(`/commentaires/${ID}/signaler`, requireUser);
+  app.get(`/commentaires/${ID}/signaler`, async (c) => {
+    const back = await backLink(db, idParam(c));
     const state = c.req.query("etat");
     const known = state === "envoye" || state === "deja" ? state : undefined;
-    return renderPage(c, <ReportPage commentId={c.req.param("id")} back={back} state={known} />, {
+    return renderPage(c, <ReportPage commentId={idParam(c)} back={back} state={known} />, {
       title: t.report.title,
     });
   });
-  app.post("/commentaires/:id{[0-9]+}/signaler", async (c) => {
-    const id = c.req.param("id");
+  app.post(`/commentaires/${ID}/signaler`, async (c) => {
+    const id = idParam(c);
     const back = await backLink(db, id);
     const form = await readForm(c, reportForm);
     if (!form.ok) {

@@ -5,6 +5,7 @@ import { requireCapability, requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
+import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { accountForm, hideForm, optionalReasonForm, reasonForm } from "./moderation.forms.js";
 import { loadModeratedComment, loadQueue } from "./moderation.read.js";
@@ -35,33 +36,33 @@ export function moderationRoutes(deps: AppDeps) {
       title: t.queue.title,
     });
   });
-  app.get("/moderation/commentaires/:id{[0-9]+}", (c) => showComment(c, deps));
-  app.post("/moderation/commentaires/:id{[0-9]+}/masquer", async (c) => {
+  app.get(`/moderation/commentaires/${ID}`, (c) => showComment(c, deps));
+  app.post(`/moderation/commentaires/${ID}/masquer`, async (c) => {
     const form = await readForm(c, hideForm);
     if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
-    const input = { commentId: c.req.param("id"), rule: form.data.regle, reason: form.data.motif };
+    const input = { commentId: idParam(c), rule: form.data.regle, reason: form.data.motif };
     await hideComment(db, actor(c), { ...input, origin: deps.config.publicOrigin });
     return done(c);
   });
-  app.post("/moderation/commentaires/:id{[0-9]+}/retablir", async (c) => {
+  app.post(`/moderation/commentaires/${ID}/retablir`, async (c) => {
     const form = await readForm(c, reasonForm);
     if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
-    const input = { commentId: c.req.param("id"), reason: form.data.motif, origin: deps.config.publicOrigin };
+    const input = { commentId: idParam(c), reason: form.data.motif, origin: deps.config.publicOrigin };
     await restoreComment(db, actor(c), input);
     return done(c);
   });
-  app.post("/moderation/commentaires/:id{[0-9]+}/classer", async (c) => {
+  app.post(`/moderation/commentaires/${ID}/classer`, async (c) => {
     const form = await readForm(c, optionalReasonForm);
     const reason = form.ok ? form.data["motif-classement"] : "";
-    await dismissReports(db, actor(c), c.req.param("id"), reason);
+    await dismissReports(db, actor(c), idParam(c), reason);
     return done(c);
   });
   for (const [path, pinned] of [
     ["epingler", true],
     ["desepingler", false],
   ] as const) {
-    app.post(`/moderation/commentaires/:id{[0-9]+}/${path}`, async (c) => {
-      await pinComment(db, actor(c), c.req.param("id"), pinned);
+    app.post(`/moderation/commentaires/${ID}/${path}`, async (c) => {
+      await pinComment(db, actor(c), idParam(c), pinned);
       return done(c);
     });
   }
@@ -69,11 +70,12 @@ export function moderationRoutes(deps: AppDeps) {
     ["suspendre", true],
     ["reactiver", false],
   ] as const) {
-    app.post(`/moderation/personnes/:id{[0-9]+}/${path}`, async (c) => {
+    app.post(`/moderation/personnes/${ID}/${path}`, async (c) => {
+      const userId = idParam(c);
       const form = await readForm(c, accountForm);
       const reason = form.ok ? form.data["motif-compte"] : "";
       if (suspend && reason === "") throw new AppError(422, "reason_required", t.queue.reasonRequired);
-      await suspendFromModeration(db, actor(c), { userId: c.req.param("id"), suspend, reason });
+      await suspendFromModeration(db, actor(c), { userId, suspend, reason });
       return done(c);
     });
   }
@@ -82,7 +84,7 @@ export function moderationRoutes(deps: AppDeps) {
 }
 
 async function showComment(c: Ctx, deps: AppDeps, form: ActionFormState = {}, status: 200 | 422 = 200) {
-  const comment = await loadModeratedComment(deps.db, c.req.param("id") ?? "");
+  const comment = await loadModeratedComment(deps.db, idParam(c));
   if (!comment) throw notFound("Ce commentaire n'existe pas.");
   return renderPage(c, <CommentModerationPage comment={comment} form={form} />, { title: t.queue.title }, status);
 }

@@ -11,6 +11,7 @@ import { ROLES } from "../../db/database.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
 import { type FieldErrors, readForm } from "../../http/forms.js";
+import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { listAdminActions } from "../admin/admin-actions.queries.js";
 import { invite, resendInvitation, revokeInvitation } from "./invitations.service.js";
@@ -98,32 +99,32 @@ export function peopleRoutes({ db, config }: AppDeps) {
     return c.redirect("/admin/personnes?message=invited", 303);
   });
 
-  admins.post("/invitations/:id/renvoyer", async (c) => {
-    await resendInvitation(db, actor(c), c.req.param("id"), config.publicOrigin);
+  admins.post(`/invitations/${ID}/renvoyer`, async (c) => {
+    await resendInvitation(db, actor(c), idParam(c), config.publicOrigin);
     return c.redirect("/admin/personnes?message=resent", 303);
   });
 
-  admins.post("/invitations/:id/revoquer", async (c) => {
-    await revokeInvitation(db, actor(c), c.req.param("id"));
+  admins.post(`/invitations/${ID}/revoquer`, async (c) => {
+    await revokeInvitation(db, actor(c), idParam(c));
     return c.redirect("/admin/personnes?message=revoked", 303);
   });
 
-  admins.post("/personnes/:id/suspendre", async (c) => {
+  admins.post(`/personnes/${ID}/suspendre`, async (c) => {
     const form = await readForm(c, reasonForm);
     if (!form.ok) return refusedReason(c, form);
-    await suspendPerson(db, actor(c), c.req.param("id"), form.data.motif);
+    await suspendPerson(db, actor(c), idParam(c), form.data.motif);
     return c.redirect("/admin/personnes?message=suspended", 303);
   });
 
-  admins.post("/personnes/:id/reintegrer", async (c) => {
-    await reinstatePerson(db, actor(c), c.req.param("id"));
+  admins.post(`/personnes/${ID}/reintegrer`, async (c) => {
+    await reinstatePerson(db, actor(c), idParam(c));
     return c.redirect("/admin/personnes?message=reinstated", 303);
   });
 
-  admins.post("/mandats/:id/terminer", async (c) => {
+  admins.post(`/mandats/${ID}/terminer`, async (c) => {
     const form = await readForm(c, reasonForm);
     if (!form.ok) return refusedReason(c, form);
-    await endMandate(db, actor(c), c.req.param("id"), form.data.motif);
+    await endMandate(db, actor(c), idParam(c), form.data.motif);
     return c.redirect("/admin/personnes?message=mandate-ended", 303);
   });
 

@@ -2,11 +2,12 @@ import { type Kysely, sql } from "kysely";
 import { deleteUserSessions } from "../../auth/auth.queries.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../http/errors.js";
+import { sameId } from "../../http/params.js";
 import { recordAdminAction } from "../admin/admin-actions.queries.js";
 
 /** Suspension ends every session at once; the person cannot sign in until reinstated. */
 export async function suspendPerson(db: Kysely<Database>, actorId: string, userId: string, reason: string) {
-  if (actorId === userId)
+  if (sameId(actorId, userId))
     throw new AppError(409, "self_suspension", "Vous ne pouvez pas suspendre votre propre compte.");
   await db.transaction().execute(async (trx) => {
     const row = await trx

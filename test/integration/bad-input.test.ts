@@ -1,0 +1,104 @@
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../factories.js";
+import { createTestApp } from "../helpers/app.js";
+import { TestClient } from "../helpers/client.js";
+import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+
+let database: TestDatabase;
+let app: Hono<any>;
+const logLines: { level: number; msg?: string }[] = [];
+let visitor: TestClient;
+let representative: TestClient;
+let moderator: TestClient;
+let admin: TestClient;
+let adminId: string;
+let commentId: string;
+
+/** Ids that name no row, or alias a real one as a string but not as a number. */
+const BAD_IDS = ["0001", "%2B1", "1e0", "%201", "9223372036854775808", "99999999999999999999"];
+const PINO_ERROR = 50;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database.db, { LOG_LEVEL: "info" }, { logLines: logLines as unknown[] }).app;
+  visitor = new TestClient(app);
+  representative = new TestClient(app);
+  await representative.signIn(await createUser(database.db, { organisation: "apvf" }));
+  moderator = new TestClient(app);
+  await moderator.signIn(await createUser(database.db, { role: "moderator", totp: true }));
+  admin = new TestClient(app);
+  const adminUser = await createUser(database.db, { role: "administrator", totp: true });
+  adminId = adminUser.id;
+  await admin.signIn(adminUser);
+  const posted = await representative.post("/propositions/stages/commentaires", {
+    cle: `bad-input-${Date.now()}`,
+    position: "pour",
+    body: "Un commentaire témoin",
+  });
+  expect(posted.status).toBe(303);
+  const row = await database.db
+    .selectFrom("comment")
+    .select("id")
+    .where("body", "=", "Un commentaire témoin")
+    .executeTakeFirstOrThrow();
+  commentId = row.id;
+});
+afterAll(() => database.destroy());
+
+const errorLogs = () => logLines.filter((line) => line.level >= PINO_ERROR);
+
+describe("ids are canonical decimals, compared by value", () => {
+  it("refuses the administrator's own suspension through a zero-padded id, and keeps the account active", async () => {
+    for (const id of ["0001".slice(0, 4 - adminId.length) + adminId, `0${adminId}`, `%2B${adminId}`]) {
+      const response = await admin.post(`/admin/personnes/${id}/suspendre`, { motif: "x" });
+      expect(response.status).toBe(404);
+    }
+    expect((await admin.post(`/admin/personnes/${adminId}/suspendre`, { motif: "x" })).status).toBe(409);
+    const me = await database.db
+      .selectFrom("app_user")
+      .select("status")
+      .where("id", "=", adminId)
+      .executeTakeFirstOrThrow();
+    expect(me.status).toBe("active");
+    expect((await admin.get("/admin/personnes")).status).toBe(200);
+  });
+
+  type Case = { client: () => TestClient; method: "get" | "post"; path: (id: string) => string; ok: number[] };
+  const cases: Case[] = [
+    { client: () => visitor, method: "get", path: (id) => `/commentaires/${id}`, ok: [200] },
+    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/historique`, ok: [200] },
+    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/repondre`, ok: [200] },
+    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/modifier`, ok: [200] },
+    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/supprimer`, ok: [200] },
+    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/signaler`, ok: [200] },
+    { client: () => representative, method: "post", path: (id) => `/commentaires/${id}/soutien`, ok: [303, 403, 409] },
+    { client: () => moderator, method: "get", path: (id) => `/moderation/commentaires/${id}`, ok: [200] },
+    { client: () => admin, method: "post", path: (id) => `/admin/invitations/${id}/revoquer`, ok: [] },
+    { client: () => admin, method: "post", path: (id) => `/admin/mandats/${id}/terminer`, ok: [] },
+    { client: () => admin, method: "post", path: (id) => `/admin/personnes/${id}/reintegrer`, ok: [] },
+    { client: () => moderator, method: "post", path: (id) => `/moderation/personnes/${id}/suspendre`, ok: [] },
+  ];
+
+  for (const { client, method, path, ok } of cases) {
+    it(`${method.toUpperCase()} ${path(":id")} answers 404 for non-canonical ids, without an error log`, async () => {
+      if (ok.length > 0) {
+        const control = await client()[method](path(commentId));
+        expect(ok).toContain(control.status);
+      }
+      const before = errorLogs().length;
+      for (const id of BAD_IDS) {
+        const response = await client()[method](path(id), method === "post" ? { motif: "x" } : {});
+        expect({ id, status: response.status }).toEqual({ id, status: 404 });
+      }
+      expect(errorLogs().slice(before)).toEqual([]);
+    });
+  }
+
+  it("answers 404 to a session id that is not a token, without an error log", async () => {
+    const before = errorLogs().length;
+    const response = await representative.post("/compte/sessions/a%00b/terminer");
+    expect(response.status).toBe(404);
+    expect(errorLogs().slice(before)).toEqual([]);
+  });
+});
