@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { type Kysely, sql } from "kysely";
+import { hashPassword } from "../src/auth/password.js";
 import { createSession } from "../src/auth/session.js";
 import type { Database } from "../src/db/database.js";
 
@@ -46,4 +48,10 @@ export async function representativeIds(db: Kysely<Database>, emailLike: string)
     .orderBy("u.id")
     .execute();
   return rows.map((row) => row.id);
+}
+
+/** Gives every account a password nobody knows (the bench uses sessions, never passwords). */
+export async function closeDemoPasswords(db: Kysely<Database>): Promise<void> {
+  const unknown = await hashPassword(randomBytes(24).toString("base64url"));
+  await db.updateTable("app_user").set({ password_hash: unknown }).execute();
 }

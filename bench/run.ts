@@ -9,7 +9,7 @@ import { migrateToLatest } from "../src/db/migrate.js";
 import { createLogger } from "../src/logger.js";
 import { freePort } from "../test/helpers/net.js";
 import { BENCH, seedBenchDataset } from "./dataset.js";
-import { createBenchRepresentatives, representativeIds, sessionCookies } from "./fixtures.js";
+import { closeDemoPasswords, createBenchRepresentatives, representativeIds, sessionCookies } from "./fixtures.js";
 import { type LoadResult, runScenario } from "./load.js";
 import { measurePage, type PageMetrics } from "./page-metrics.js";
 import { writeReport } from "./report.js";
@@ -46,6 +46,9 @@ async function main() {
     await seedBenchDataset(db);
     const commenters = await sessionCookies(db, await createBenchRepresentatives(db, 600));
     const voters = await sessionCookies(db, await representativeIds(db, "%@demo.concertation.localhost"));
+    // The bench signs its people in with sessions made above; production refuses accounts
+    // that still open with the public demo password, so none of them keeps it.
+    await closeDemoPasswords(db);
     step("build and start (production mode)");
     buildOnce();
     const app = await startApp(postgres.connectionString, smtp.port);

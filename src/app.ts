@@ -29,6 +29,7 @@ import type { AppDeps, AppEnv } from "./http/env.js";
 import { handleError, handleNotFound } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
 import { originCheck } from "./http/middleware/origin-check.js";
+import { privateResponsesNotStored } from "./http/middleware/private-cache.js";
 import { requestIdentity } from "./http/middleware/request-id.js";
 import { requestLog } from "./http/middleware/request-log.js";
 import { securityHeaders } from "./http/middleware/security-headers.js";
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(pageRenderer(assets));
   app.use(closeConnectionsWhenShuttingDown(deps.lifecycle));
   app.use(securityHeaders(deps.config));
+  app.use(privateResponsesNotStored());
   app.use(originCheck(deps.config.publicOrigin));
   app.use(
     bodyLimit({

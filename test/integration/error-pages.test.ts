@@ -25,7 +25,8 @@ beforeAll(async () => {
 afterAll(() => database.destroy());
 
 const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "";
-const decodeEntities = (html: string) => html.replaceAll("&#39;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+const decodeEntities = (html: string) =>
+  html.replaceAll("&#39;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 
 /** The error paragraph tied to the control named `name`, and the control's value. */
 function fieldState(html: string, name: string) {
