@@ -79,6 +79,7 @@ export const text = {
     forbiddenTitle: "Action refusée",
     badRequestTitle: "Requête illisible",
     badRequestMessage: "Le contenu envoyé n'a pas pu être lu. Revenez au formulaire et envoyez-le à nouveau.",
+    controlCharacters: "Ce champ contient des caractères invisibles non autorisés : retapez-le.",
     conflictTitle: "Action impossible dans l'état actuel",
     goneTitle: "Lien expiré ou déjà utilisé",
     invalidTitle: "Données à corriger",

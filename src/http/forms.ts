@@ -1,5 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
+import { text } from "../../views/text.js";
+import { AppError } from "./errors.js";
 
 export type FieldErrors = Record<string, string>;
 
@@ -12,11 +14,9 @@ export type FormResult<T> =
  * re-renders the form with `values` (what the person typed) and one French error per field.
  */
 export async function readForm<S extends z.ZodType>(c: Context, schema: S): Promise<FormResult<z.infer<S>>> {
-  const body = await c.req.parseBody();
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === "string") values[key] = value;
-  }
+  const values = await readTextFields(c);
+  const controlErrors = controlCharacterErrors(values);
+  if (controlErrors) return { ok: false, errors: controlErrors, values: withoutControlCharacters(values) };
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: FieldErrors = {};
@@ -25,4 +25,40 @@ export async function readForm<S extends z.ZodType>(c: Context, schema: S): Prom
     errors[field] ??= issue.message;
   }
   return { ok: false, errors, values };
+}
+
+/** The text fields of a urlencoded or multipart body; a body that cannot be read is the sender's fault (400). */
+export async function readTextFields(c: Context): Promise<Record<string, string>> {
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody();
+  } catch {
+    throw new AppError(400, "unreadable_body", text.errors.badRequestMessage);
+  }
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === "string") values[key] = value;
+  return values;
+}
+
+// NUL and the other C0 controls (but tab, LF, CR) and DEL: never typed by a person, refused by Postgres (NUL).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHARACTERS_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value);
+}
+
+function controlCharacterErrors(values: Record<string, string>): FieldErrors | undefined {
+  const fields = Object.keys(values).filter((key) => CONTROL_CHARACTERS.test(values[key] ?? ""));
+  if (fields.length === 0) return undefined;
+  return Object.fromEntries(fields.map((field) => [field, text.errors.controlCharacters]));
+}
+
+/** What the person typed, less the invisible characters, so the form comes back clean. */
+function withoutControlCharacters(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, value.replace(CONTROL_CHARACTERS_ALL, "")]),
+  );
 }

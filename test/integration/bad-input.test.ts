@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../factories.js";
-import { createTestApp } from "../helpers/app.js";
+import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
@@ -100,5 +100,36 @@ describe("ids are canonical decimals, compared by value", () => {
     const response = await representative.post("/compte/sessions/a%00b/terminer");
     expect(response.status).toBe(404);
     expect(errorLogs().slice(before)).toEqual([]);
+  });
+});
+
+describe("control characters and unreadable bodies", () => {
+  it("refuses NUL and other control characters in a form field beside it, 422 and no error log", async () => {
+    const logLines: { level: number }[] = [];
+    const { app } = createTestApp(database.db, { LOG_LEVEL: "info" }, { logLines });
+    const client = new TestClient(app);
+    for (const bad of ["a\u0000b@exemple.fr", "a\u0001b@exemple.fr", "a\u001bb@exemple.fr", "a\u007fb@exemple.fr"]) {
+      const signIn = await client.post("/connexion", { email: bad, password: "x" });
+      expect(signIn.status).toBe(422);
+      const reset = await client.post("/mot-de-passe-oublie", { email: bad });
+      expect(reset.status).toBe(422);
+      expect(await reset.text()).toContain("caractères invisibles");
+    }
+    expect(logLines.filter((line) => line.level >= 50)).toEqual([]);
+  });
+
+  it("answers a multipart body without boundary or closing boundary with a 400 page", async () => {
+    const logLines: { level: number }[] = [];
+    const { app } = createTestApp(database.db, { LOG_LEVEL: "info" }, { logLines });
+    for (const contentType of ["multipart/form-data", "multipart/form-data; boundary=XYZ"]) {
+      const response = await app.request("/connexion", {
+        method: "POST",
+        body: '--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.fr',
+        headers: { Origin: TEST_ORIGIN, "Content-Type": contentType },
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("Requête illisible");
+    }
+    expect(logLines.filter((line) => line.level >= 50)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { requireCapability, requireUser } from "../../auth/guards.js";
 import { ADOPTION_RULES, type AdoptionRule } from "../../db/database.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import type { FieldErrors } from "../../http/forms.js";
+import { type FieldErrors, readTextFields } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
 import { countOrganisations, type ScheduleInput } from "./lifecycle.queries.js";
 import { type ManualTransition, scheduleVote, transitionByHand } from "./lifecycle.service.js";
@@ -78,13 +78,6 @@ export function votesAdminRoutes({ db }: AppDeps) {
     return refused ?? c.redirect("/admin/votes?message=transition", 303);
   });
   return app;
-}
-
-async function readTextFields(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(
-    Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-  );
 }
 
 /** Each unreadable value is refused beside its own field (422), never with a generic page. */

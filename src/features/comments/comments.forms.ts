@@ -1,8 +1,10 @@
 import type { Context } from "hono";
 import { MAX_COMMENT_LENGTH } from "../../../views/comments/CommentForm.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
+import { text } from "../../../views/text.js";
 import { generateRandomToken } from "../../auth/tokens.js";
 import { STANCES, type Stance } from "../../db/database.js";
+import { hasControlCharacters, readTextFields } from "../../http/forms.js";
 
 export interface CommentInput {
   body: string;
@@ -27,10 +29,7 @@ export function validateBody(body: string): string | undefined {
 }
 
 export async function readStringForm(c: Context): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) if (typeof value === "string") values[key] = value;
-  return values;
+  return readTextFields(c);
 }
 
 /** Reads a comment form; the text comes back untouched in `values` so a refused form keeps it. */
@@ -40,6 +39,7 @@ export async function readCommentForm(c: Context, withStance: boolean): Promise<
   const errors: Record<string, string> = {};
   const bodyError = validateBody(body);
   if (bodyError) errors.body = bodyError;
+  if (hasControlCharacters(values.body ?? "")) errors.body = text.errors.controlCharacters;
   const stance = STANCES.find((s) => s === values.position);
   if (withStance && !stance) errors.position = t.stanceError;
   // A missing or malformed key (scripted post) gets a fresh one: no double-submit protection, but no dead end.
