@@ -30,6 +30,7 @@ import { handleError, handleNotFound } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
 import { originCheck } from "./http/middleware/origin-check.js";
 import { privateResponsesNotStored } from "./http/middleware/private-cache.js";
+import { readableUrl } from "./http/middleware/readable-url.js";
 import { requestIdentity } from "./http/middleware/request-id.js";
 import { requestLog } from "./http/middleware/request-log.js";
 import { securityHeaders } from "./http/middleware/security-headers.js";
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(securityHeaders(deps.config));
   app.use(privateResponsesNotStored());
   app.use(originCheck(deps.config.publicOrigin));
+  app.use(readableUrl());
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -76,9 +76,12 @@ export const text = {
   },
   errors: {
     notFoundTitle: "Page introuvable",
+    notFoundMessage: "Cette page n'existe pas ou a été déplacée.",
     forbiddenTitle: "Action refusée",
     badRequestTitle: "Requête illisible",
     badRequestMessage: "Le contenu envoyé n'a pas pu être lu. Revenez au formulaire et envoyez-le à nouveau.",
+    unreadableAddressMessage:
+      "L'adresse demandée contient des caractères invisibles qui ne peuvent pas être lus. Vérifiez le lien ou retapez votre recherche.",
     controlCharacters: "Ce champ contient des caractères invisibles non autorisés : retapez-le.",
     conflictTitle: "Action impossible dans l'état actuel",
     goneTitle: "Lien expiré ou déjà utilisé",

@@ -9,7 +9,7 @@ import { SignInPage } from "../../views/auth/SignInPage.js";
 import { acceptInvitation, findInvitationByToken } from "../features/people/invitations.service.js";
 import { clientIp } from "../http/client-ip.js";
 import type { AppDeps, AppEnv } from "../http/env.js";
-import { readForm } from "../http/forms.js";
+import { controlCharacterError, readForm } from "../http/forms.js";
 import { renderPage } from "../http/render.js";
 import { forgotPasswordForm, invitationForm, resetPasswordForm, secondFactorForm, signInForm } from "./auth.forms.js";
 import { deleteSession } from "./auth.queries.js";
@@ -45,7 +45,7 @@ export function authRoutes(deps: AppDeps) {
         { title: authText.signIn.title },
         status,
       );
-    if (!form.ok) return retry(authText.signIn.invalid, 422);
+    if (!form.ok) return retry(controlCharacterError(form.errors) ?? authText.signIn.invalid, 422);
     try {
       const ip = clientIp(c, config.trustProxy);
       const opened = await signIn(db, { ...form.data, ip, userAgent: c.req.header("User-Agent") ?? "" }, config);

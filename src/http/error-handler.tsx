@@ -44,5 +44,4 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   return showError(c, 500, text.errors.serverErrorMessage);
 };
 
-export const handleNotFound: NotFoundHandler<AppEnv> = (c) =>
-  showError(c, 404, "Cette page n'existe pas ou a été déplacée.");
+export const handleNotFound: NotFoundHandler<AppEnv> = (c) => showError(c, 404, text.errors.notFoundMessage);

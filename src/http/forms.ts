@@ -29,15 +29,19 @@ export async function readForm<S extends z.ZodType>(c: Context, schema: S): Prom
 
 /** The text fields of a urlencoded or multipart body; a body that cannot be read is the sender's fault (400). */
 export async function readTextFields(c: Context): Promise<Record<string, string>> {
-  let body: Record<string, unknown>;
-  try {
-    body = await c.req.parseBody();
-  } catch {
-    throw new AppError(400, "unreadable_body", text.errors.badRequestMessage);
-  }
+  const body = await readBody(c);
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === "string") values[key] = value;
   return values;
+}
+
+/** The fields and files of a urlencoded or multipart body; a body that cannot be read is a 400. */
+export async function readBody(c: Context): Promise<Record<string, string | File>> {
+  try {
+    return (await c.req.parseBody()) as Record<string, string | File>;
+  } catch {
+    throw new AppError(400, "unreadable_body", text.errors.badRequestMessage);
+  }
 }
 
 // NUL and the other C0 controls (but tab, LF, CR) and DEL: never typed by a person, refused by Postgres (NUL).
@@ -57,8 +61,13 @@ function controlCharacterErrors(values: Record<string, string>): FieldErrors | u
 }
 
 /** What the person typed, less the invisible characters, so the form comes back clean. */
-function withoutControlCharacters(values: Record<string, string>): Record<string, string> {
+export function withoutControlCharacters(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(values).map(([key, value]) => [key, value.replace(CONTROL_CHARACTERS_ALL, "")]),
   );
+}
+
+/** The control-character refusal among a form's errors, for pages that show one message, not one per field. */
+export function controlCharacterError(errors: FieldErrors): string | undefined {
+  return Object.values(errors).find((message) => message === text.errors.controlCharacters);
 }

@@ -14,8 +14,14 @@ const BIGINT_MAX = 9223372036854775807n;
 
 /** The one reader of a numeric id: 19-digit values above bigint would overflow in Postgres. */
 export function idParam(c: Context): string {
-  const raw = c.req.param("id") ?? "";
-  if (!/^[1-9][0-9]{0,18}$/.test(raw) || BigInt(raw) > BIGINT_MAX) throw notFound();
+  const id = canonicalId(c.req.param("id"));
+  if (id === undefined) throw notFound();
+  return id;
+}
+
+/** The same rule for an id sent in a form field: the id, or undefined. */
+export function canonicalId(raw: string | undefined): string | undefined {
+  if (raw === undefined || !/^[1-9][0-9]{0,18}$/.test(raw) || BigInt(raw) > BIGINT_MAX) return undefined;
   return raw;
 }
 

@@ -30,6 +30,17 @@ export class TestClient {
     );
   }
 
+  /** A multipart POST (a file upload), the boundary chosen by FormData. */
+  async postMultipart(path: string, form: FormData): Promise<Response> {
+    return this.remember(
+      await this.app.request(path, {
+        method: "POST",
+        body: form,
+        headers: { Origin: TEST_ORIGIN, ...this.cookieHeader() },
+      }),
+    );
+  }
+
   /** Signs in with the password, then the TOTP code when the account has one. */
   async signIn(user: TestUser): Promise<void> {
     const response = await this.post("/connexion", { email: user.email, password: user.password });

@@ -164,18 +164,33 @@ export function CommentModerationPage({
           <button type="submit">{t.queue.hide}</button>
         </form>
       )}
-      <OtherActions comment={comment} base={base} />
+      <OtherActions comment={comment} base={base} values={values} errors={errors} />
     </article>
   );
 }
 
-function OtherActions({ comment, base }: { comment: ModeratedCommentView; base: string }) {
+function OtherActions({
+  comment,
+  base,
+  values,
+  errors,
+}: {
+  comment: ModeratedCommentView;
+  base: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
   return (
     <>
       {comment.reportCount > 0 ? (
         <form method="post" action={`${base}/classer`}>
           <h2>{t.queue.dismiss}</h2>
-          <Field label={t.queue.reason} name="motif-classement" />
+          <Field
+            label={t.queue.reason}
+            name="motif-classement"
+            value={values["motif-classement"]}
+            error={errors["motif-classement"]}
+          />
           <button type="submit" class="button--secondary">
             {t.queue.dismiss}
           </button>
@@ -196,7 +211,14 @@ function OtherActions({ comment, base }: { comment: ModeratedCommentView; base: 
         <h2>
           {comment.authorSuspended ? t.queue.reinstate : t.queue.suspend} {comment.authorName}
         </h2>
-        <Field label={t.queue.reason} name="motif-compte" required={!comment.authorSuspended} />
+        <input type="hidden" name="commentaire" value={comment.id} />
+        <Field
+          label={t.queue.reason}
+          name="motif-compte"
+          value={values["motif-compte"]}
+          error={errors["motif-compte"]}
+          required={!comment.authorSuspended}
+        />
         <button type="submit" class="button--danger">
           {comment.authorSuspended ? t.queue.reinstate : t.queue.suspend}
         </button>

@@ -1,11 +1,12 @@
 import { type Context, Hono } from "hono";
 import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
 import { type VoteAdminFailure, VotesAdminPage } from "../../../views/ballots/VotesAdminPage.js";
+import { text } from "../../../views/text.js";
 import { requireCapability, requireUser } from "../../auth/guards.js";
 import { ADOPTION_RULES, type AdoptionRule } from "../../db/database.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError } from "../../http/errors.js";
-import { type FieldErrors, readTextFields } from "../../http/forms.js";
+import { type FieldErrors, hasControlCharacters, readTextFields, withoutControlCharacters } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
 import { countOrganisations, type ScheduleInput } from "./lifecycle.queries.js";
 import { type ManualTransition, scheduleVote, transitionByHand } from "./lifecycle.service.js";
@@ -56,7 +57,7 @@ export function votesAdminRoutes({ db }: AppDeps) {
     const values = await readTextFields(c);
     const field = (name: string) => (values[`${name}-${values.numero ?? ""}`] ?? "").trim();
     const parsed = parseSchedule(field, await countOrganisations(db));
-    const failure = { slug, form: "calendrier" as const, values };
+    const failure = { slug, form: "calendrier" as const, values: withoutControlCharacters(values) };
     if (!parsed.ok) return showPage(c, { ...failure, errors: parsed.errors });
     const refused = await attempt(c, failure, () => scheduleVote(db, actor(c), slug, parsed.data));
     return refused ?? c.redirect("/admin/votes?message=calendrier", 303);
@@ -68,10 +69,12 @@ export function votesAdminRoutes({ db }: AppDeps) {
     const reasonField = `motif-${values.numero ?? ""}`;
     const transition = values.transition ?? "";
     const reason = (values[reasonField] ?? "").trim();
-    const failure = { slug, form: "transition" as const, values };
+    const failure = { slug, form: "transition" as const, values: withoutControlCharacters(values) };
     if (!TRANSITIONS.includes(transition)) return showPage(c, { ...failure, errors: { _form: t.admin.badTransition } });
     if (reason.length < 1 || reason.length > 500)
       return showPage(c, { ...failure, errors: { [reasonField]: t.admin.reasonRequired } });
+    if (hasControlCharacters(reason))
+      return showPage(c, { ...failure, errors: { [reasonField]: text.errors.controlCharacters } });
     const refused = await attempt(c, failure, () =>
       transitionByHand(db, actor(c), slug, transition as ManualTransition, reason),
     );

@@ -5,6 +5,7 @@ import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
+import { withoutControlCharacters } from "../../http/forms.js";
 import { isPartial } from "../../http/htmx.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
@@ -71,7 +72,12 @@ async function postEdit(c: Ctx, deps: AppDeps) {
   const error = validateBody(body);
   if (error) {
     const page = (
-      <EditCommentPage proposal={context.proposal} commentId={row.id} body={values.body ?? ""} error={error} />
+      <EditCommentPage
+        proposal={context.proposal}
+        commentId={row.id}
+        body={withoutControlCharacters(values).body ?? ""}
+        error={error}
+      />
     );
     return renderPage(c, page, { title: t.editTitle }, 422);
   }

@@ -4,7 +4,7 @@ import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { text } from "../../../views/text.js";
 import { generateRandomToken } from "../../auth/tokens.js";
 import { STANCES, type Stance } from "../../db/database.js";
-import { hasControlCharacters, readTextFields } from "../../http/forms.js";
+import { hasControlCharacters, readTextFields, withoutControlCharacters } from "../../http/forms.js";
 
 export interface CommentInput {
   body: string;
@@ -23,6 +23,7 @@ export function normaliseBody(value: string | undefined): string {
 }
 
 export function validateBody(body: string): string | undefined {
+  if (hasControlCharacters(body)) return text.errors.controlCharacters;
   if (body === "") return t.emptyBody;
   if (body.length > MAX_COMMENT_LENGTH) return t.tooLong(MAX_COMMENT_LENGTH, body.length);
   return undefined;
@@ -34,12 +35,13 @@ export async function readStringForm(c: Context): Promise<Record<string, string>
 
 /** Reads a comment form; the text comes back untouched in `values` so a refused form keeps it. */
 export async function readCommentForm(c: Context, withStance: boolean): Promise<CommentFormResult> {
-  const values = await readStringForm(c);
-  const body = normaliseBody(values.body);
+  // A refused body comes back less its control characters, as the person would retype it.
+  const raw = await readStringForm(c);
+  const values = withoutControlCharacters(raw);
+  const body = normaliseBody(raw.body);
   const errors: Record<string, string> = {};
   const bodyError = validateBody(body);
   if (bodyError) errors.body = bodyError;
-  if (hasControlCharacters(values.body ?? "")) errors.body = text.errors.controlCharacters;
   const stance = STANCES.find((s) => s === values.position);
   if (withStance && !stance) errors.position = t.stanceError;
   // A missing or malformed key (scripted post) gets a fresh one: no double-submit protection, but no dead end.

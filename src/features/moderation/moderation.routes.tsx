@@ -5,7 +5,7 @@ import { requireCapability, requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
-import { ID, idParam } from "../../http/params.js";
+import { canonicalId, ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { accountForm, hideForm, optionalReasonForm, reasonForm } from "./moderation.forms.js";
 import { loadModeratedComment, loadQueue } from "./moderation.read.js";
@@ -53,8 +53,8 @@ export function moderationRoutes(deps: AppDeps) {
   });
   app.post(`/moderation/commentaires/${ID}/classer`, async (c) => {
     const form = await readForm(c, optionalReasonForm);
-    const reason = form.ok ? form.data["motif-classement"] : "";
-    await dismissReports(db, actor(c), idParam(c), reason);
+    if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
+    await dismissReports(db, actor(c), idParam(c), form.data["motif-classement"]);
     return done(c);
   });
   for (const [path, pinned] of [
@@ -74,7 +74,12 @@ export function moderationRoutes(deps: AppDeps) {
       const userId = idParam(c);
       const form = await readForm(c, accountForm);
       const reason = form.ok ? form.data["motif-compte"] : "";
-      if (suspend && reason === "") throw new AppError(422, "reason_required", t.queue.reasonRequired);
+      const errors = form.ok
+        ? suspend && reason === ""
+          ? { "motif-compte": t.queue.reasonRequired }
+          : null
+        : form.errors;
+      if (errors) return refusedOnCommentPage(c, deps, { values: form.values, errors });
       await suspendFromModeration(db, actor(c), { userId, suspend, reason });
       return done(c);
     });
@@ -83,8 +88,22 @@ export function moderationRoutes(deps: AppDeps) {
   return app;
 }
 
-async function showComment(c: Ctx, deps: AppDeps, form: ActionFormState = {}, status: 200 | 422 = 200) {
-  const comment = await loadModeratedComment(deps.db, idParam(c));
+async function showComment(
+  c: Ctx,
+  deps: AppDeps,
+  form: ActionFormState = {},
+  status: 200 | 422 = 200,
+  commentId = idParam(c),
+) {
+  const comment = await loadModeratedComment(deps.db, commentId);
   if (!comment) throw notFound("Ce commentaire n'existe pas.");
   return renderPage(c, <CommentModerationPage comment={comment} form={form} />, { title: t.queue.title }, status);
+}
+
+/** The account form sits on a comment's page (its hidden `commentaire`): a refusal goes back there, input kept. */
+function refusedOnCommentPage(c: Ctx, deps: AppDeps, form: Required<ActionFormState>) {
+  const commentId = canonicalId(form.values.commentaire);
+  if (commentId === undefined)
+    throw new AppError(422, "invalid", Object.values(form.errors)[0] ?? t.queue.reasonRequired);
+  return showComment(c, deps, form, 422, commentId);
 }

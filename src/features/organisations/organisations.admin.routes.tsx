@@ -5,10 +5,11 @@ import { OrganisationFormPage, type OrganisationFormPageProps } from "../../../v
 import { OrganisationImportPage } from "../../../views/admin/OrganisationImportPage.js";
 import { OrganisationsAdminPage } from "../../../views/admin/OrganisationsAdminPage.js";
 import { organisationsAdminText as t } from "../../../views/admin/organisations-admin.text.js";
+import { text } from "../../../views/text.js";
 import { requireCapability, requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import { type FieldErrors, readForm } from "../../http/forms.js";
+import { type FieldErrors, hasControlCharacters, readBody, readForm } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
 import { listOrganisations } from "./organisations.queries.js";
 import {
@@ -187,14 +188,17 @@ type CsvSource =
 
 /** The pasted text or the uploaded file (never both), each held to 200 KB. */
 async function readCsvSource(c: Context<AppEnv>): Promise<CsvSource> {
-  const body = await c.req.parseBody();
+  const body = await readBody(c);
   const pasted = typeof body.csv === "string" ? body.csv : "";
+  if (hasControlCharacters(pasted)) return { field: "csv", pasted: "", error: text.errors.controlCharacters };
   const file = body.file instanceof File && body.file.size > 0 ? body.file : undefined;
   const hasText = pasted.trim() !== "";
   if (file && hasText) return { field: "csv", pasted, error: t.errors.csvBoth };
   if (file) {
     if (file.size > MAX_CSV_BYTES) return { field: "file", pasted, error: t.errors.csvTooLarge };
-    return { field: "file", pasted, text: await file.text() };
+    const content = await file.text();
+    if (hasControlCharacters(content)) return { field: "file", pasted, error: text.errors.controlCharacters };
+    return { field: "file", pasted, text: content };
   }
   if (!hasText) return { field: "csv", pasted, error: t.errors.csvMissing };
   if (Buffer.byteLength(pasted, "utf8") > MAX_CSV_BYTES) return { field: "csv", pasted, error: t.errors.csvTooLarge };
