@@ -353,11 +353,13 @@ describe("shutdown under keep-alive, raw sockets that never retry", () => {
     const elapsed = Date.now() - signalledAt;
     for (const socket of sockets) socket.destroy();
     const report = `${elapsed} ms, output:\n${server.output().slice(-2000)}`;
-    for (const answer of answers) {
+    for (const [index, answer] of answers.entries()) {
       expect(answer, report).not.toBe("cut");
       if (answer === "cut") continue;
       expect(answer.status, report).toBe("HTTP/1.1 200 OK");
-      expect(answer.headers, report).toMatch(/connection: close/i);
+      // A request written in the same instant as the signal may be read before the handler runs:
+      // it is answered in full, the socket closed afterwards. From 100 ms on, the answer says so.
+      if (index >= 2) expect(answer.headers, report).toMatch(/connection: close/i);
     }
     const { reply } = await stream;
     expect(reply, "the live stream ends with a reconnect hint").toContain("retry: 1000");
