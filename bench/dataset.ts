@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import type { CheckpointSigner } from "../src/audit/checkpoints.js";
 import type { Database } from "../src/db/database.js";
 import { seedDemoAccounts } from "../src/db/seed/demo-accounts.js";
 import { listRepresentatives } from "../src/db/seed/demo-debate.js";
@@ -19,7 +20,7 @@ const COMMENT_TEXT =
   "financement pérenne et évaluation *indépendante*. Voir la position de @apvf sur les territoires.";
 
 /** 35 organisations, 4 proposals, demo accounts, 2,000 comments (300 on one proposal), supports and ballots. */
-export async function seedBenchDataset(db: Kysely<Database>): Promise<void> {
+export async function seedBenchDataset(db: Kysely<Database>, signer: CheckpointSigner): Promise<void> {
   await seedCoalition(db);
   await seedDemoAccounts(db, { nodeEnv: "development" });
   await db.updateTable("proposal").set({ status: "debat" }).execute();
@@ -28,7 +29,7 @@ export async function seedBenchDataset(db: Kysely<Database>): Promise<void> {
   await insertComments(db, "guichet-unique", 840);
   await insertComments(db, "exercice-mixte", 840);
   await insertSupports(db);
-  await voteOnEveryOrganisation(db);
+  await voteOnEveryOrganisation(db, signer);
 }
 
 /** Top-level comments spread over the 35 representatives, in one statement per proposal. */
@@ -65,7 +66,7 @@ async function insertSupports(db: Kysely<Database>): Promise<void> {
   );
 }
 
-async function voteOnEveryOrganisation(db: Kysely<Database>): Promise<void> {
+async function voteOnEveryOrganisation(db: Kysely<Database>, signer: CheckpointSigner): Promise<void> {
   const admin = await db
     .selectFrom("app_user")
     .select("id")
@@ -88,7 +89,7 @@ async function voteOnEveryOrganisation(db: Kysely<Database>): Promise<void> {
       db,
       representative,
       { proposalSlug: BENCH.closedVote, choice, reason: "Position du bureau." },
-      "http://localhost",
+      { publicOrigin: "http://localhost", signer },
     );
   }
   await transitionByHand(db, admin.id, BENCH.closedVote, "clore", "banc d'essai");

@@ -1,14 +1,21 @@
 import { spawn, spawnSync } from "node:child_process";
+import type { KeyObject } from "node:crypto";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
+import { generateCheckpointKeyPem } from "../src/audit/checkpoint-key.js";
+import { parsePrivateKey, signerFromPrivateKey } from "../src/audit/checkpoints.js";
 import { createDatabase } from "../src/db/client.js";
 import { startEmbeddedPostgres } from "../src/db/embedded.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createLogger } from "../src/logger.js";
 import { freePort } from "../test/helpers/net.js";
 import { BENCH, seedBenchDataset } from "./dataset.js";
+
+/** One key for the run: the dataset's receipts and the production server sign with it. */
+const CHECKPOINT_KEY = generateCheckpointKeyPem();
+
 import { closeDemoPasswords, createBenchRepresentatives, representativeIds, sessionCookies } from "./fixtures.js";
 import { type LoadResult, runScenario } from "./load.js";
 import { measurePage, type PageMetrics } from "./page-metrics.js";
@@ -43,7 +50,7 @@ async function main() {
   try {
     step("dataset");
     await migrateToLatest(db, logger);
-    await seedBenchDataset(db);
+    await seedBenchDataset(db, signerFromPrivateKey(parsePrivateKey(CHECKPOINT_KEY) as KeyObject));
     const commenters = await sessionCookies(db, await createBenchRepresentatives(db, 600));
     const voters = await sessionCookies(db, await representativeIds(db, "%@demo.concertation.localhost"));
     // The bench signs its people in with sessions made above; production refuses accounts
@@ -101,6 +108,7 @@ async function startApp(databaseUrl: string, smtpPort: number) {
       DATABASE_URL: databaseUrl,
       PUBLIC_ORIGIN: origin,
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      CHECKPOINT_SIGNING_KEY: CHECKPOINT_KEY,
       HOST: "127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: "warn",

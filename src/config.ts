@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePrivateKey } from "./audit/checkpoints.js";
 
 /**
  * The only reader of process.env. Everything else receives a frozen Config.
@@ -32,6 +33,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** How long an anonymous page may be served from memory at most (0 = no page cache). */
   readonly pageCacheMs: number;
+  /** Ed25519 private key (PEM) signing the journal's checkpoints; required in production, else kept in DATA_DIR. */
+  readonly checkpointSigningKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +113,15 @@ const envSchema = z.object({
     .min(0, "doit être compris entre 0 et 60000")
     .max(60_000, "doit être compris entre 0 et 60000")
     .default(5000),
+  CHECKPOINT_SIGNING_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => parsePrivateKey(value) !== undefined, {
+        message: "doit être une clé privée Ed25519 (PEM PKCS#8, ou son contenu base64 sur une ligne)",
+      })
+      .optional(),
+  ),
   TRUST_PROXY: z.enum(["true", "false"], { error: "doit valoir true ou false" }).default("false"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -119,6 +131,14 @@ const envSchema = z.object({
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A secret is never echoed back in an error. */
+const SECRET_VARIABLES = new Set(["CHECKPOINT_SIGNING_KEY", "SMTP_URL", "DATABASE_URL"]);
+
+function shown(variable: string, value: string | undefined): string {
+  if (SECRET_VARIABLES.has(variable) && value) return "(masquée)";
+  return JSON.stringify(value ?? "");
+}
 
 function emptyToUndefined(value: unknown): unknown {
   return typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -130,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? "?");
     throw new ConfigError(
-      `Configuration invalide : la variable ${variable} ${issue?.message ?? "est invalide"} (valeur reçue : ${JSON.stringify(env[variable] ?? "")}).`,
+      `Configuration invalide : la variable ${variable} ${issue?.message ?? "est invalide"} (valeur reçue : ${shown(variable, env[variable])}).`,
     );
   }
   const values = parsed.data;
@@ -157,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: values.SESSION_ABSOLUTE_DAYS * DAY_MS,
     trustProxy: values.TRUST_PROXY === "true",
     pageCacheMs: values.PAGE_CACHE_MS,
+    checkpointSigningKey: values.CHECKPOINT_SIGNING_KEY,
   });
 }
 
@@ -173,6 +194,11 @@ function requireInProduction(values: z.infer<typeof envSchema>): void {
   if (!values.PUBLIC_ORIGIN) {
     throw new ConfigError(
       "Configuration invalide : la variable PUBLIC_ORIGIN est obligatoire en production (ex. https://concertation.example.org).",
+    );
+  }
+  if (!values.CHECKPOINT_SIGNING_KEY) {
+    throw new ConfigError(
+      "Configuration invalide : la variable CHECKPOINT_SIGNING_KEY est obligatoire en production (clé Ed25519 des points de contrôle du journal, créée par « openssl genpkey -algorithm ed25519 »).",
     );
   }
 }

@@ -1,7 +1,10 @@
 import type { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { DEV_KEY_FILE, loadCheckpointSigner } from "./audit/checkpoint-key.js";
+import type { CheckpointSigner } from "./audit/checkpoints.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { type OpenDatabase, openDatabase } from "./db/open.js";
@@ -28,12 +31,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const database = await openDatabaseOrExit(config, logger);
   await migrateToLatest(database.db, logger);
+  const signer = await loadSignerOrExit(config, database);
   const demo = config.nodeEnv !== "production";
-  if (demo) await seedDemoData(database, config, logger);
+  if (demo) await seedDemoData(database, config, logger, signer);
   else await refuseDemoAccountsOrExit(database);
   const lifecycle: Lifecycle = { shuttingDown: false };
   const live = startLiveBroker({ connectionString: database.pool.options.connectionString ?? "", logger });
-  const app = createApp({ config, db: database.db, logger, lifecycle, live });
+  const app = createApp({ config, db: database.db, logger, lifecycle, live, signer });
   let outbox: EmailOutbox | undefined;
   let votes: VoteScheduler | undefined;
   let digest: CommentDigest | undefined;
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
     (info: AddressInfo) => {
       logger.info({ port: info.port, database: database.source }, "Concertation à l'écoute");
       outbox = startEmailOutbox({ db: database.db, config, logger });
-      votes = startVoteScheduler({ db: database.db, logger, publicOrigin: config.publicOrigin });
+      votes = startVoteScheduler({ db: database.db, logger, publicOrigin: config.publicOrigin, signer });
       digest = startCommentDigest({ db: database.db, config, logger });
       printWelcome(config, demo, database.embeddedDatabaseDir);
     },
@@ -67,7 +71,12 @@ async function main(): Promise<void> {
 }
 
 /** A fresh development database gets the coalition and the demo accounts. */
-async function seedDemoData(database: OpenDatabase, config: Config, logger: Logger): Promise<void> {
+async function seedDemoData(
+  database: OpenDatabase,
+  config: Config,
+  logger: Logger,
+  signer: CheckpointSigner,
+): Promise<void> {
   if (await isUnseeded(database.db)) {
     const seeded = await seedCoalition(database.db);
     logger.info(seeded, "base vide : coalition de démonstration chargée");
@@ -76,7 +85,7 @@ async function seedDemoData(database: OpenDatabase, config: Config, logger: Logg
     const accounts = await seedDemoAccounts(database.db, { nodeEnv: "development" });
     logger.info({ accounts }, "comptes de démonstration créés");
     // Sample arguments and votes make the demo readable; a failure here must not stop the start.
-    await seedDemoDebate(database.db, config.publicOrigin).then(
+    await seedDemoDebate(database.db, { publicOrigin: config.publicOrigin, signer }).then(
       () => logger.info("débat et votes de démonstration créés"),
       (error: unknown) => logger.warn({ err: error }, "débat de démonstration non créé"),
     );
@@ -97,6 +106,19 @@ function readConfigOrExit(): Config {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function loadSignerOrExit(config: Config, database: OpenDatabase): Promise<CheckpointSigner> {
+  try {
+    return await loadCheckpointSigner(config);
+  } catch (error) {
+    const file = path.resolve(config.dataDir, DEV_KEY_FILE);
+    process.stderr.write(
+      `La clé de signature du journal n'a pas pu être lue ni créée dans ${file} (${(error as Error).message}) : donnez un DATA_DIR accessible en écriture, ou la variable CHECKPOINT_SIGNING_KEY.\n`,
+    );
+    await database.close();
     process.exit(1);
   }
 }

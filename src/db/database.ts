@@ -213,6 +213,20 @@ export interface AuditEventTable {
   created_at: CreatedAt;
 }
 
+export const CHECKPOINT_REASONS = ["receipt", "vote_close", "periodic"] as const;
+export type CheckpointReason = (typeof CHECKPOINT_REASONS)[number];
+
+export interface AuditCheckpointTable {
+  id: Generated<string>;
+  /** bigint, read as a string by pg. */
+  chain_length: ColumnType<string, number, never>;
+  head_hash: string;
+  signed_at: Date;
+  signature: string;
+  key_fingerprint: string;
+  reason: CheckpointReason;
+}
+
 export const STANCES = ["pour", "contre", "nuance", "question"] as const;
 export type Stance = (typeof STANCES)[number];
 export const LIVE_EVENT_KINDS = ["comment_created", "comment_edited", "comment_deleted", "comment_supported"] as const;
@@ -359,6 +373,7 @@ export interface Database {
   ballot: BallotTable;
   vote_reminder: VoteReminderTable;
   audit_event: AuditEventTable;
+  audit_checkpoint: AuditCheckpointTable;
   moderation_report: ModerationReportTable;
   moderation_action: ModerationActionTable;
   synthesis_version: SynthesisVersionTable;

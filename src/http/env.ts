@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { CheckpointSigner } from "../audit/checkpoints.js";
 import type { Config } from "../config.js";
 import type { Database, Role } from "../db/database.js";
 import type { LiveBroker } from "../live/broker.js";
@@ -41,6 +42,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   logger: Logger;
   lifecycle: Lifecycle;
+  /** Signs the journal's checkpoints (key from CHECKPOINT_SIGNING_KEY or DATA_DIR, never from the database). */
+  signer: CheckpointSigner;
   /** This instance's LISTEN connection (live debate); without it, live pages fall back to polling the database. */
   live?: LiveBroker | undefined;
 }

@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import type { CheckpointSigner } from "../audit/checkpoints.js";
+import { signDueCheckpoint } from "../audit/checkpoints.service.js";
 import type { Database } from "../db/database.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
 import { runDueTransitions } from "../features/ballots/lifecycle.service.js";
@@ -6,8 +8,8 @@ import { sendDueReminders } from "../features/ballots/reminders.service.js";
 import type { Logger } from "../logger.js";
 
 export interface VoteScheduler {
-  /** Runs due openings, closings and reminders now (after any run under way). */
-  runDue(): Promise<{ transitions: number; reminders: number }>;
+  /** Runs due openings, closings, reminders and the journal's checkpoint now (after any run under way). */
+  runDue(): Promise<{ transitions: number; reminders: number; checkpoints: number }>;
   stop(): Promise<void>;
 }
 
@@ -15,6 +17,7 @@ export interface VoteSchedulerOptions {
   db: Kysely<Database>;
   logger: Logger;
   publicOrigin: string;
+  signer: CheckpointSigner;
   intervalMs?: number;
 }
 
@@ -22,11 +25,13 @@ export interface VoteSchedulerOptions {
  * Every instance polls; each due transition is claimed with FOR UPDATE SKIP LOCKED
  * and re-checked by status, and each reminder by a primary key, so every
  * opening, closing and reminder happens exactly once whatever the number of instances.
+ * The journal's checkpoint is signed right after: a closing is witnessed within one tick.
  */
 export function startVoteScheduler({
   db,
   logger,
   publicOrigin,
+  signer,
   intervalMs = 10_000,
 }: VoteSchedulerOptions): VoteScheduler {
   const log = logger.child({ job: "vote-scheduler" });
@@ -38,8 +43,10 @@ export function startVoteScheduler({
     const run = chain.then(async () => {
       const transitions = await runDueTransitions(db);
       const reminders = await sendDueReminders(db, publicOrigin);
-      if (transitions + reminders > 0) log.info({ transitions, reminders }, "votes : transitions et rappels");
-      return { transitions, reminders };
+      const checkpoints = (await signDueCheckpoint(db, signer)) ? 1 : 0;
+      if (transitions + reminders + checkpoints > 0)
+        log.info({ transitions, reminders, checkpoints }, "votes : transitions, rappels et points de contrôle");
+      return { transitions, reminders, checkpoints };
     });
     chain = run.catch(() => undefined);
     return run;

@@ -9,6 +9,7 @@ import { type RunningBroker, startLiveBroker } from "../../src/live/broker.js";
 import { createLogger } from "../../src/logger.js";
 import { createUser } from "../factories.js";
 import { chromiumAvailable, expectNoAxeViolations, launchChromium, watchPage } from "../helpers/browser.js";
+import { testSigner } from "../helpers/checkpoints.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { freePort } from "../helpers/net.js";
 
@@ -20,7 +21,14 @@ async function listenLive(database: TestDatabase) {
   const logger = createLogger(config);
   const broker: RunningBroker = startLiveBroker({ connectionString: database.url, logger });
   await broker.ready;
-  const app = createApp({ config, db: database.db, logger, lifecycle: { shuttingDown: false }, live: broker });
+  const app = createApp({
+    config,
+    db: database.db,
+    logger,
+    lifecycle: { shuttingDown: false },
+    live: broker,
+    signer: testSigner,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, (_info: AddressInfo) => resolve(started));
   });

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { TEST_CHECKPOINT_KEY_PEM } from "./checkpoints.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -11,11 +12,19 @@ export interface ServerProcess {
   waitFor(text: string, timeoutMs?: number): Promise<void>;
 }
 
-/** Runs `src/server.ts` as `npm start` does (through tsx), in its own process. */
+/**
+ * Runs `src/server.ts` as `npm start` does (through tsx), in its own process. It signs with the
+ * suite's checkpoint key unless told otherwise (`CHECKPOINT_SIGNING_KEY: ""` = the DATA_DIR key).
+ */
 export function spawnServer(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY_PEM,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

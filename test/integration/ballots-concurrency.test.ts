@@ -13,6 +13,7 @@ import type { Database } from "../../src/db/database.js";
 import { buildChainExport } from "../../src/features/ballots/export.service.js";
 import { verifyExport } from "../../src/features/ballots/verify.js";
 import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
+import { testCheckpointKey } from "../helpers/checkpoints.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { listen } from "../helpers/http-server.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
@@ -86,7 +87,7 @@ function runVerify(file: string): Promise<{ code: number | null; output: string 
 
 async function exportToFile(name: string): Promise<string> {
   const file = path.join(folder, name);
-  await writeFile(file, JSON.stringify(await buildChainExport(database.db)));
+  await writeFile(file, JSON.stringify(await buildChainExport(database.db, testCheckpointKey)));
   return file;
 }
 
@@ -201,14 +202,14 @@ describe("350 concurrent ballots", () => {
       .executeTakeFirstOrThrow();
     await sql`alter table ballot_event disable trigger ballot_event_append_only`.execute(database.db);
     await sql`update ballot_event set reason = 'Motif réécrit' where id = ${history.id}`.execute(database.db);
-    const reveal = verifyExport(await buildChainExport(database.db));
+    const reveal = verifyExport(await buildChainExport(database.db, testCheckpointKey));
     const { rows: carrier } = await sql<{ id: string }>`
       select id from audit_event where kind = 'ballot' and (payload->>'ballotEvent')::bigint = ${history.id}`.execute(
       database.db,
     );
     expect(reveal).toMatchObject({ ok: false, eventId: carrier[0]?.id });
     await sql`update ballot_event set reason = 'Motif ' || choice where id = ${history.id}`.execute(database.db);
-    expect(verifyExport(await buildChainExport(database.db))).toMatchObject({ ok: true });
+    expect(verifyExport(await buildChainExport(database.db, testCheckpointKey))).toMatchObject({ ok: true });
 
     const event = await database.db
       .selectFrom("audit_event")

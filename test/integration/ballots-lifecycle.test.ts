@@ -8,6 +8,7 @@ import { startVoteScheduler } from "../../src/jobs/vote-scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { createUser } from "../factories.js";
 import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
+import { testSigner } from "../helpers/checkpoints.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { firstProposalSlugs } from "../helpers/votes.js";
@@ -132,6 +133,7 @@ describe("the schedule job", () => {
     const scheduler = startVoteScheduler({
       db: database.db,
       logger: createLogger({ logLevel: "silent" }),
+      signer: testSigner,
       publicOrigin: TEST_ORIGIN,
     });
     try {

@@ -9,6 +9,7 @@ import { type RunningBroker, startLiveBroker } from "../../src/live/broker.js";
 import { createLogger } from "../../src/logger.js";
 import { createUser } from "../factories.js";
 import { TEST_ORIGIN } from "../helpers/app.js";
+import { testSigner } from "../helpers/checkpoints.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
@@ -30,7 +31,7 @@ async function startInstance(url: string): Promise<Instance> {
   const { db } = createDatabase({ connectionString: url, statementTimeoutMs: 10_000, poolSize: 3, logger });
   const broker = startLiveBroker({ connectionString: url, logger });
   await broker.ready;
-  const app = createApp({ config, db, logger, lifecycle: { shuttingDown: false }, live: broker });
+  const app = createApp({ config, db, logger, lifecycle: { shuttingDown: false }, live: broker, signer: testSigner });
   return { app, broker, db };
 }
 

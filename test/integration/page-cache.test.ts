@@ -7,6 +7,7 @@ import { type RunningBroker, startLiveBroker } from "../../src/live/broker.js";
 import { createLogger } from "../../src/logger.js";
 import { createUser } from "../factories.js";
 import { TEST_ORIGIN } from "../helpers/app.js";
+import { testSigner } from "../helpers/checkpoints.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 
@@ -26,7 +27,14 @@ beforeAll(async () => {
     LOG_LEVEL: "silent",
     PAGE_CACHE_MS: "60000",
   });
-  app = createApp({ config, db: database.db, logger, lifecycle: { shuttingDown: false }, live: broker });
+  app = createApp({
+    config,
+    db: database.db,
+    logger,
+    lifecycle: { shuttingDown: false },
+    live: broker,
+    signer: testSigner,
+  });
 });
 afterAll(async () => {
   await broker.stop();

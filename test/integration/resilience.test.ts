@@ -12,6 +12,7 @@ import { buildChainExport } from "../../src/features/ballots/export.service.js";
 import { verifyExport } from "../../src/features/ballots/verify.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
+import { testCheckpointKey } from "../helpers/checkpoints.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { freePort } from "../helpers/net.js";
 import { spawnServer } from "../helpers/server-process.js";
@@ -108,7 +109,7 @@ describe("Postgres stopped and restarted under load", () => {
     const stored = await db.selectFrom("comment").select("body").where("body", "like", "panne-%").execute();
     const storedBodies = new Set(stored.map((row) => row.body));
     for (const marker of committedComments) expect(storedBodies.has(marker), marker).toBe(true);
-    const chain = verifyExport(await buildChainExport(db));
+    const chain = verifyExport(await buildChainExport(db, testCheckpointKey));
     expect(chain.ok, JSON.stringify(chain)).toBe(true);
     await db.destroy();
   }, 90_000);
@@ -164,7 +165,7 @@ describe("kill -9 during ballot submissions", () => {
       .execute();
     expect(ballots.length).toBeGreaterThan(0);
     for (const ballot of ballots) expect(ballot.choice).toBe(ballot.eventChoice);
-    const chain = verifyExport(await buildChainExport(database.db));
+    const chain = verifyExport(await buildChainExport(database.db, testCheckpointKey));
     expect(chain.ok, JSON.stringify(chain)).toBe(true);
   }, 90_000);
 });

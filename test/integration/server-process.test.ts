@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { Agent, request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/auth/password.js";
 import { DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE, seedDemoAccounts } from "../../src/db/seed/demo-accounts.js";
+import { TEST_CHECKPOINT_KEY_PEM } from "../helpers/checkpoints.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { freePort } from "../helpers/net.js";
 import { READY, type ServerProcess, spawnServer } from "../helpers/server-process.js";
@@ -43,6 +44,7 @@ describe("production on a database seeded in development", () => {
     DATABASE_URL: database.url,
     SMTP_URL: "smtp://127.0.0.1:2525",
     PUBLIC_ORIGIN: "https://concertation.example.org",
+    CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY_PEM,
     HOST: "127.0.0.1",
     PORT: String(await freePort()),
   });
@@ -136,7 +138,14 @@ describe("embedded Postgres", () => {
       EMBEDDED_PG_PORT: String(pgPort),
       PORT: String(await freePort()),
       HOST: "127.0.0.1",
+      CHECKPOINT_SIGNING_KEY: "",
     };
+    const fingerprint = async () =>
+      (
+        (await (await fetch(`http://127.0.0.1:${env.PORT}/.well-known/concertation-checkpoint-key.json`)).json()) as {
+          fingerprint: string;
+        }
+      ).fingerprint;
     try {
       const first = spawnServer(env);
       await first.waitFor(READY, 60_000);
@@ -145,6 +154,9 @@ describe("embedded Postgres", () => {
       expect(first.output()).toContain("débat et votes de démonstration créés");
       expect(first.output()).toContain("Comptes de démonstration (mot de passe : concertation-demo)");
       await markApvf(pgPort);
+      // No key given outside production: one is made in DATA_DIR, for its owner only, and kept.
+      expect((await stat(path.join(dataDir, "checkpoint-signing-key.pem"))).mode & 0o777).toBe(0o600);
+      const firstKey = await fingerprint();
       first.child.kill("SIGTERM");
       expect(await first.exited).toBe(0);
 
@@ -154,6 +166,7 @@ describe("embedded Postgres", () => {
       expect(second.output()).not.toContain("coalition de démonstration chargée");
       const page = await fetch(`http://127.0.0.1:${env.PORT}/organisations/apvf`);
       expect(await page.text()).toContain("Marque gardée après redémarrage");
+      expect(await fingerprint()).toBe(firstKey);
       second.child.kill("SIGTERM");
       expect(await second.exited).toBe(0);
     } finally {

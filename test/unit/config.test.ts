@@ -1,5 +1,7 @@
+import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { TEST_CHECKPOINT_KEY_PEM } from "../helpers/checkpoints.js";
 
 describe("loadConfig", () => {
   it("applies documented defaults", () => {
@@ -47,11 +49,30 @@ describe("loadConfig", () => {
       DATABASE_URL: "postgres://u@h/db",
       PUBLIC_ORIGIN: "https://c.example",
       SMTP_URL: "smtp://h:25",
+      CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY_PEM,
     });
     expect(config.publicOrigin).toBe("https://c.example");
     expect(() =>
       loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgres://u@h/db", PUBLIC_ORIGIN: "https://c.example" }),
     ).toThrow(/SMTP_URL est obligatoire en production/);
+  });
+
+  it("requires the checkpoint signing key in production, refuses a bad one and never echoes it", () => {
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://u@h/db",
+      PUBLIC_ORIGIN: "https://c.example",
+      SMTP_URL: "smtp://h:25",
+    };
+    expect(() => loadConfig(production)).toThrow(/CHECKPOINT_SIGNING_KEY est obligatoire en production/);
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" });
+    for (const bad of ["pas une clé", String(rsa)]) {
+      const attempt = () => loadConfig({ ...production, CHECKPOINT_SIGNING_KEY: bad });
+      expect(attempt).toThrow(/CHECKPOINT_SIGNING_KEY doit être une clé privée Ed25519/);
+      expect(attempt).not.toThrow(bad.slice(0, 20));
+    }
+    const oneLine = TEST_CHECKPOINT_KEY_PEM.replace(/-----[A-Z ]+-----|\s/g, "");
+    expect(loadConfig({ ...production, CHECKPOINT_SIGNING_KEY: oneLine }).checkpointSigningKey).toBe(oneLine);
   });
 
   it.each([

@@ -31,11 +31,23 @@ export const ballotsText = {
   },
   receiptEmail: {
     subject: (proposal: string) => `Reçu de vote : ${proposal}`,
-    body: (v: { organisation: string; proposal: string; choice: string; receipt: string; link: string }) =>
+    body: (v: {
+      organisation: string;
+      proposal: string;
+      choice: string;
+      receipt: string;
+      link: string;
+      checkpoint: string;
+      verifyLink: string;
+    }) =>
       `Bonjour,\n\nLe bulletin de ${v.organisation} sur « ${v.proposal} » est enregistré : ${v.choice}.\n\n` +
       `Reçu (empreinte de l'événement dans le journal public) :\n${v.receipt}\n\n` +
       `Le journal public montre cette empreinte sans votre choix jusqu'à la clôture : ${v.link}\n` +
-      "Après la clôture, chacun peut vérifier que votre bulletin a été compté tel quel.\n",
+      "Après la clôture, chacun peut vérifier que votre bulletin a été compté tel quel.\n\n" +
+      "Point de contrôle signé par la plateforme (le journal tel qu'il était juste après votre bulletin) :\n" +
+      `${v.checkpoint}\n\n` +
+      "Gardez ce courriel : si un jour le journal était tronqué ou réécrit, la vérification " +
+      `(npm run verify -- journal.json --points ce-courriel.txt, ou ${v.verifyLink}) le montrerait.\n`,
   },
   reminderEmail: {
     subject: (proposal: string, hours: number) => `Vote : plus que ${hours} h pour « ${proposal} »`,
@@ -137,7 +149,22 @@ export const ballotsText = {
     lead: "Cette page recalcule toute la chaîne d'audit et les décomptes à partir de l'export public, comme le fait la commande npm run verify.",
     ok: (events: number, head: string) => `Vérification réussie : ${events} événements, empreinte de tête ${head}.`,
     failed: "Vérification échouée",
-    cli: "Pour vérifier chez vous :",
+    witnessed: (checkpoints: number, kept: number) =>
+      `La chaîne prolonge ${checkpoints} point${checkpoints > 1 ? "s" : ""} de contrôle signé${checkpoints > 1 ? "s" : ""}` +
+      (kept > 0 ? `, dont ${kept} que vous avez collé${kept > 1 ? "s" : ""}.` : "."),
+    keptTitle: "Vérifier un point de contrôle gardé",
+    keptLead:
+      "Chaque courriel de reçu contient un point de contrôle signé par la plateforme (une ligne qui commence par concertation-checkpoint/1). Collez-le ici, ou tout le courriel : la vérification échoue si le journal a depuis été tronqué ou réécrit.",
+    keptLabel: "Point de contrôle ou courriel de reçu",
+    keptSubmit: "Vérifier",
+    keptNone:
+      "Aucun point de contrôle reconnu dans ce texte : collez la ligne qui commence par concertation-checkpoint/1.",
+    keyTitle: "Clé de signature",
+    keyLead:
+      "Les points de contrôle sont signés (Ed25519) par une clé gardée hors de la base de données. Son empreinte SHA-256, à épingler une fois :",
+    keyLink: "clé publique (JSON)",
+    cliTitle: "Vérifier chez vous",
+    cli: "La même vérification sur votre machine, sans faire confiance au serveur, avec vos reçus et l'empreinte épinglée :",
   },
   dashboard: {
     title: "Tableau de bord",

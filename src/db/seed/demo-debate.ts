@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { castBallot } from "../../features/ballots/ballots.service.js";
+import { type BallotContext, castBallot } from "../../features/ballots/ballots.service.js";
 import { scheduleVote, transitionByHand } from "../../features/ballots/lifecycle.service.js";
 import { postComment, toggleSupport } from "../../features/comments/comments.service.js";
 import type { CurrentUser } from "../../http/env.js";
@@ -58,7 +58,8 @@ const ARGUMENTS: ReadonlyArray<readonly [string, Stance, string]> = [
 ];
 
 /** A few arguments, replies, supports and two votes (one closed with its result), for the demo only. */
-export async function seedDemoDebate(db: Kysely<Database>, publicOrigin: string): Promise<void> {
+export async function seedDemoDebate(db: Kysely<Database>, ballotContext: BallotContext): Promise<void> {
+  const { publicOrigin } = ballotContext;
   const representatives = await listRepresentatives(db);
   if (representatives.length < 30) return;
   const person = (index: number) => representatives[index % representatives.length] as CurrentUser;
@@ -80,10 +81,10 @@ export async function seedDemoDebate(db: Kysely<Database>, publicOrigin: string)
     publicOrigin,
   );
   for (const supporter of [11, 12, 13]) await toggleSupport(db, person(supporter), posted[0] as string);
-  await seedDemoVotes(db, representatives, publicOrigin);
+  await seedDemoVotes(db, representatives, ballotContext);
 }
 
-async function seedDemoVotes(db: Kysely<Database>, representatives: CurrentUser[], publicOrigin: string) {
+async function seedDemoVotes(db: Kysely<Database>, representatives: CurrentUser[], ballotContext: BallotContext) {
   const admin = await db.selectFrom("app_user").select("id").where("role", "=", "administrator").executeTakeFirst();
   if (!admin) return;
   for (const slug of ["exercice-mixte", "guichet-unique"]) {
@@ -104,10 +105,10 @@ async function seedDemoVotes(db: Kysely<Database>, representatives: CurrentUser[
       db,
       representative,
       { proposalSlug: "exercice-mixte", choice, reason: "Position adoptée par le bureau." },
-      publicOrigin,
+      ballotContext,
     );
     if (index < 9)
-      await castBallot(db, representative, { proposalSlug: "guichet-unique", choice, reason: "" }, publicOrigin);
+      await castBallot(db, representative, { proposalSlug: "guichet-unique", choice, reason: "" }, ballotContext);
   }
   await transitionByHand(db, admin.id, "exercice-mixte", "clore", "Clôture du vote (démonstration)");
 }

@@ -32,6 +32,7 @@ const FIELD_OF: Record<string, "choix" | "motivation"> = {
 
 export function ballotRoutes(deps: AppDeps) {
   const { db, config } = deps;
+  const ballotContext = { publicOrigin: config.publicOrigin, signer: deps.signer };
   const app = new Hono<AppEnv>();
   app.use("/propositions/:slug/vote", requireUser);
   app.use("/tableau-de-bord", requireUser);
@@ -43,7 +44,7 @@ export function ballotRoutes(deps: AppDeps) {
     try {
       const ballot = { proposalSlug: slug, choice: form.data.choix, reason: form.data.motivation };
       const claimedOrganisationId = form.data.organisation || undefined;
-      const result = await castBallot(db, c.get("user"), { ...ballot, claimedOrganisationId }, config.publicOrigin);
+      const result = await castBallot(db, c.get("user"), { ...ballot, claimedOrganisationId }, ballotContext);
       if (result.action === "unchanged") return c.redirect(`/propositions/${slug}?message=bulletin-inchange#vote`, 303);
     } catch (error) {
       const field = error instanceof AppError && error.status === 422 ? FIELD_OF[error.code] : undefined;

@@ -1,6 +1,8 @@
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Kysely, Transaction } from "kysely";
 import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
+import { type CheckpointSigner, formatCheckpoint } from "../../audit/checkpoints.js";
+import { signChainTip } from "../../audit/checkpoints.queries.js";
 import { requireMandate } from "../../auth/guards.js";
 import { CHOICES, type Choice, type Database } from "../../db/database.js";
 import type { CurrentUser } from "../../http/env.js";
@@ -28,6 +30,12 @@ export interface CastBallotInput {
   claimedOrganisationId?: string | undefined;
 }
 
+/** What casting needs beyond the database: links in the receipt, and the key that signs its checkpoint. */
+export interface BallotContext {
+  publicOrigin: string;
+  signer: CheckpointSigner;
+}
+
 export interface CastBallotResult {
   receipt: string;
   /** "unchanged": the same choice and reason as the current ballot, so nothing was recorded. */
@@ -44,7 +52,7 @@ export async function castBallot(
   db: Kysely<Database>,
   user: CurrentUser | undefined,
   input: CastBallotInput,
-  publicOrigin: string,
+  { publicOrigin, signer }: BallotContext,
 ): Promise<CastBallotResult> {
   const mandate = requireMandate(user);
   const actor = user as CurrentUser;
@@ -74,6 +82,8 @@ export async function castBallot(
       reason,
     });
     if ("unchanged" in event) return event.unchanged;
+    // Signed with the ballot in it: the receipt alone proves later that the chain was not cut before it.
+    const checkpoint = await signChainTip(trx, signer, "receipt");
     await queueEmail(trx, {
       kind: "ballot_receipt",
       to: actor.email,
@@ -84,6 +94,8 @@ export async function castBallot(
         choice: t.choices[event.choice],
         receipt: event.receipt,
         link: `${publicOrigin}/journal#${event.receipt}`,
+        checkpoint: checkpoint ? formatCheckpoint(checkpoint) : "",
+        verifyLink: `${publicOrigin}/verifier`,
       }),
     });
     return { receipt: event.receipt, action: event.action };

@@ -1,3 +1,4 @@
+import type { CheckpointKey } from "../../audit/checkpoints.js";
 import type { Choice, VoteResult } from "../../db/database.js";
 import type { Tally } from "./tally.js";
 
@@ -37,4 +38,8 @@ export interface ChainExport {
   events: ExportedEvent[];
   /** Results as the site shows them (from the ballots table), checked against the chain. */
   results: ExportedResult[];
+  /** The key that signs checkpoints (absent from exports made before checkpoints existed). */
+  checkpointKey?: CheckpointKey;
+  /** Every checkpoint the site has signed, oldest first, one line each (see src/audit/checkpoints.ts). */
+  checkpoints?: string[];
 }

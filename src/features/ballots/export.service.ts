@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import { type CheckpointKey, formatCheckpoint } from "../../audit/checkpoints.js";
+import { listCheckpoints } from "../../audit/checkpoints.queries.js";
 import type { Database } from "../../db/database.js";
 import { listAuditEvents } from "./audit.queries.js";
 import { GENESIS_HASH } from "./canonical-json.js";
@@ -11,11 +13,12 @@ import {
 } from "./results.queries.js";
 import { countChoices } from "./tally.js";
 
-export async function buildChainExport(db: Kysely<Database>): Promise<ChainExport> {
-  const [events, reveals, results] = await Promise.all([
+export async function buildChainExport(db: Kysely<Database>, checkpointKey: CheckpointKey): Promise<ChainExport> {
+  const [events, reveals, results, checkpoints] = await Promise.all([
     listAuditEvents(db),
     listRevealedBallotEvents(db),
     buildResults(db),
+    listCheckpoints(db),
   ]);
   const revealById = new Map(reveals.map((r) => [r.id, { choice: r.choice, reason: r.reason }]));
   const exported: ExportedEvent[] = events.map((e) => {
@@ -36,6 +39,8 @@ export async function buildChainExport(db: Kysely<Database>): Promise<ChainExpor
     head: exported.at(-1)?.hash ?? GENESIS_HASH,
     events: exported,
     results,
+    checkpointKey,
+    checkpoints: checkpoints.map(formatCheckpoint),
   };
 }
 

@@ -3,6 +3,7 @@ import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
 import { type JournalEntry, JournalPage } from "../../../views/ballots/JournalPage.js";
 import { ResultsMatrixPage } from "../../../views/ballots/ResultsMatrixPage.js";
 import { VerifyPage } from "../../../views/ballots/VerifyPage.js";
+import { checkpointKeyOf, findCheckpoints } from "../../audit/checkpoints.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/render.js";
 import { findAuditHead, listAuditEvents } from "./audit.queries.js";
@@ -11,8 +12,9 @@ import { listClosedBallots, listOrganisationsForResults, listVoteProposals } fro
 import { verifyExport } from "./verify.js";
 
 /** Public pages and open data: anyone can read and check them, no account needed. */
-export function resultsRoutes({ db, config }: AppDeps) {
+export function resultsRoutes({ db, config, signer }: AppDeps) {
   const app = new Hono<AppEnv>();
+  const checkpointKey = checkpointKeyOf(signer);
 
   app.get("/resultats", async (c) => {
     const [proposals, organisations, ballots] = await Promise.all([
@@ -38,7 +40,9 @@ export function resultsRoutes({ db, config }: AppDeps) {
   app.get("/resultats-point-virgule.csv", async (c) =>
     csv(c, await resultsCsv(db, ";"), "resultats-point-virgule.csv"),
   );
-  app.get("/journal.json", async (c) => c.json(await buildChainExport(db)));
+  app.get("/journal.json", async (c) => c.json(await buildChainExport(db, checkpointKey)));
+  // The key that signs the journal's checkpoints: fetch it once, pin its fingerprint (README).
+  app.get("/.well-known/concertation-checkpoint-key.json", (c) => c.json(checkpointKey));
 
   app.get("/journal", async (c) => {
     const [events, head, organisations] = await Promise.all([
@@ -59,8 +63,19 @@ export function resultsRoutes({ db, config }: AppDeps) {
   });
 
   app.get("/verifier", async (c) => {
-    const outcome = verifyExport(await buildChainExport(db));
-    return renderPage(c, <VerifyPage outcome={outcome} origin={config.publicOrigin} />, { title: t.verify.title });
+    const pasted = (c.req.query("point") ?? "").slice(0, 20_000);
+    const found = findCheckpoints(pasted);
+    const error = pasted.trim() !== "" && found.length === 0 ? t.verify.keptNone : undefined;
+    const outcome = verifyExport(await buildChainExport(db, checkpointKey), { kept: found });
+    const page = (
+      <VerifyPage
+        outcome={outcome}
+        origin={config.publicOrigin}
+        fingerprint={checkpointKey.fingerprint}
+        kept={{ value: pasted, found: found.length, ...(error ? { error } : {}) }}
+      />
+    );
+    return renderPage(c, page, { title: t.verify.title }, error ? 422 : 200);
   });
   return app;
 }

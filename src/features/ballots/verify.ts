@@ -1,3 +1,10 @@
+import {
+  type Checkpoint,
+  findCheckpoints,
+  hasValidSignature,
+  parsePublicKey,
+  publicKeyFingerprint,
+} from "../../audit/checkpoints.js";
 import type { Choice } from "../../db/database.js";
 import { ballotCommitment, chainHash, GENESIS_HASH } from "./canonical-json.js";
 import type { ChainExport, ExportedEvent, ExportedResult } from "./export-format.js";
@@ -9,8 +16,21 @@ import { countChoices, decide, type Tally } from "./tally.js";
  * chain, and the published results against the chain. Stops at the first fault.
  */
 export type VerifyOutcome =
-  | { ok: true; events: number; head: string; results: number }
+  | { ok: true; events: number; head: string; results: number; witnessed?: Witnessed }
   | { ok: false; eventId: string | null; message: string };
+
+/** Checkpoints the chain was found to extend, and the key that signed them. */
+export interface Witnessed {
+  checkpoints: number;
+  keyFingerprint: string;
+}
+
+export interface VerifyOptions {
+  /** Checkpoints the verifier kept (receipt emails, earlier downloads): the chain must extend each. */
+  kept?: Checkpoint[];
+  /** The fingerprint of the signing key as the verifier pinned it once; the export's key must be it. */
+  pinnedFingerprint?: string;
+}
 
 class Fault extends Error {
   constructor(
@@ -23,13 +43,14 @@ class Fault extends Error {
 
 const str = (value: unknown) => (typeof value === "string" ? value : String(value ?? ""));
 
-export function verifyExport(doc: ChainExport): VerifyOutcome {
+export function verifyExport(doc: ChainExport, options: VerifyOptions = {}): VerifyOutcome {
   try {
     if (!doc || !Array.isArray(doc.events)) throw new Fault(null, "export illisible : pas de liste d'événements");
     checkLinks(doc);
+    const witnessed = checkCheckpoints(doc, options);
     const chainResults = checkContent(doc.events);
     checkPublishedResults(doc.results ?? [], chainResults);
-    return { ok: true, events: doc.events.length, head: doc.head, results: chainResults.size };
+    return { ok: true, events: doc.events.length, head: doc.head, results: chainResults.size, witnessed };
   } catch (error) {
     if (error instanceof Fault) return { ok: false, eventId: error.eventId, message: error.message };
     return { ok: false, eventId: null, message: `export illisible : ${(error as Error).message}` };
@@ -48,6 +69,64 @@ function checkLinks(doc: ChainExport): void {
     prev = event.hash;
   }
   if (doc.head !== prev) throw new Fault(null, "l'empreinte de tête publiée n'est pas celle du dernier événement");
+}
+
+/**
+ * The chain must extend every signed checkpoint, the site's own and the ones the verifier kept:
+ * at least as many events, and the same hash at the attested position. A site that deleted its
+ * last events and its own checkpoints is still caught by one receipt kept by one organisation.
+ */
+function checkCheckpoints(doc: ChainExport, options: VerifyOptions): Witnessed | undefined {
+  const published = (doc.checkpoints ?? []).map(parsePublished);
+  const all = [
+    ...published.map((checkpoint) => ({ checkpoint, source: "publié" })),
+    ...(options.kept ?? []).map((checkpoint) => ({ checkpoint, source: "gardé" })),
+  ];
+  if (all.length === 0 && options.pinnedFingerprint === undefined) return undefined;
+  const { publicKey, fingerprint } = checkpointKey(doc, options.pinnedFingerprint);
+  for (const { checkpoint, source } of all) {
+    const named = `le point de contrôle ${source} signé le ${checkpoint.at}`;
+    if (!hasValidSignature(checkpoint, publicKey))
+      throw new Fault(null, `${named} a une signature invalide : il est falsifié, ou signé par une autre clé`);
+    if (doc.events.length < checkpoint.length)
+      throw new Fault(
+        null,
+        `la chaîne ne compte plus que ${doc.events.length} événements alors que ${named} en attestait ${checkpoint.length} : des événements ont été supprimés en fin de journal`,
+      );
+    const event = doc.events[checkpoint.length - 1] as ExportedEvent;
+    if (event.hash !== checkpoint.head)
+      throw new Fault(
+        event.id,
+        `l'événement n°${event.id} (${checkpoint.length}e du journal) n'a plus l'empreinte attestée par ${named} : l'historique a été réécrit`,
+      );
+  }
+  return { checkpoints: all.length, keyFingerprint: fingerprint };
+}
+
+function parsePublished(line: unknown): Checkpoint {
+  const [checkpoint] = findCheckpoints(String(line));
+  if (!checkpoint) throw new Fault(null, `point de contrôle publié illisible : ${String(line).slice(0, 80)}`);
+  return checkpoint;
+}
+
+function checkpointKey(doc: ChainExport, pinned: string | undefined) {
+  const key = doc.checkpointKey;
+  if (!key)
+    throw new Fault(
+      null,
+      "l'export ne publie pas de clé de points de contrôle : les points gardés ne peuvent pas être vérifiés",
+    );
+  const publicKey = parsePublicKey(String(key.publicKey));
+  if (!publicKey) throw new Fault(null, "la clé publique des points de contrôle est illisible (Ed25519 attendu)");
+  const fingerprint = publicKeyFingerprint(publicKey);
+  if (fingerprint !== key.fingerprint)
+    throw new Fault(null, "l'empreinte annoncée de la clé des points de contrôle ne correspond pas à la clé publiée");
+  if (pinned !== undefined && pinned.trim().toLowerCase() !== fingerprint)
+    throw new Fault(
+      null,
+      `la clé des points de contrôle de cet export (empreinte ${fingerprint}) n'est pas celle que vous avez épinglée (${pinned.trim()})`,
+    );
+  return { publicKey, fingerprint };
 }
 
 /** An organisation's last ballot as the chain proves it; the receipt is its event's hash. */

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { CheckpointKey } from "../../audit/checkpoints.js";
 import type { Database } from "../../db/database.js";
 import { buildChainExport, buildResults, resultsCsv } from "../ballots/export.service.js";
 import { type Row, toCsv } from "./opendata.csv.js";
@@ -11,7 +12,8 @@ export interface Dataset {
   /** Data dictionary: column → meaning. */
   fields: Record<string, string>;
   csv(db: Kysely<Database>): Promise<string>;
-  json(db: Kysely<Database>): Promise<unknown>;
+  /** `checkpointKey`: this instance's public key, which the chain export carries. */
+  json(db: Kysely<Database>, checkpointKey: CheckpointKey): Promise<unknown>;
 }
 
 function tabular(meta: Omit<Dataset, "csv" | "json">, load: (db: Kysely<Database>) => Promise<Row[]>): Dataset {
@@ -131,6 +133,6 @@ export const DATASETS: Dataset[] = [
         ["identifiant", "type", "date", "contenu", "empreinte_precedente", "empreinte"],
         await auditRows(db, false),
       ),
-    json: (db) => buildChainExport(db),
+    json: (db, checkpointKey) => buildChainExport(db, checkpointKey),
   },
 ];

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { OpenDataPage } from "../../../views/opendata/OpenDataPage.js";
 import { openDataText } from "../../../views/opendata/opendata.text.js";
+import { checkpointKeyOf } from "../../audit/checkpoints.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
@@ -10,7 +11,8 @@ import { DATASETS } from "./datasets.js";
 const LICENCE_LINK = '<https://www.etalab.gouv.fr/licence-ouverte-open-licence/>; rel="license"';
 
 /** Open data: public, no account, CSV and JSON for every public dataset. */
-export function openDataRoutes({ db }: AppDeps) {
+export function openDataRoutes({ db, signer }: AppDeps) {
+  const checkpointKey = checkpointKeyOf(signer);
   const app = new Hono<AppEnv>();
   app.get("/donnees", (c) => renderPage(c, <OpenDataPage datasets={DATASETS} />, { title: openDataText.title }));
   app.get("/donnees/:file{[a-z-]+\\.[a-z]+}", async (c) => {
@@ -18,7 +20,7 @@ export function openDataRoutes({ db }: AppDeps) {
     const dataset = DATASETS.find((d) => d.name === name);
     if (!dataset || (format !== "csv" && format !== "json")) throw notFound("Ce jeu de données n'existe pas.");
     c.header("Link", LICENCE_LINK);
-    if (format === "json") return c.json(await dataset.json(db));
+    if (format === "json") return c.json(await dataset.json(db, checkpointKey));
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header("Content-Disposition", `attachment; filename="${name}.csv"`);
     return c.body(await dataset.csv(db));

@@ -1,0 +1,7 @@
+import { generateCheckpointKeyPem } from "../../src/audit/checkpoint-key.js";
+import { checkpointKeyOf, parsePrivateKey, signerFromPrivateKey } from "../../src/audit/checkpoints.js";
+
+/** One signing key per test process, as a server would hold one from its secret. */
+export const TEST_CHECKPOINT_KEY_PEM = generateCheckpointKeyPem();
+export const testSigner = signerFromPrivateKey(parsePrivateKey(TEST_CHECKPOINT_KEY_PEM) ?? (undefined as never));
+export const testCheckpointKey = checkpointKeyOf(testSigner);
