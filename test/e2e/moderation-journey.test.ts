@@ -57,6 +57,7 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
     await signIn(repPage, representative);
     await visit(repPage, "/propositions/stages");
     await repPage.locator(`a[href="/commentaires/${commentId}/signaler"]`).click();
+    await repPage.waitForURL(new RegExp(`/commentaires/${commentId}/signaler$`));
     await expectNoAxeViolations(repPage);
     await repPage.getByLabel("Règle concernée").selectOption("insultes");
     await repPage.getByLabel("Précisions (facultatif)").fill("Attaque personnelle.");
@@ -74,6 +75,8 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
       .getByRole("link", { name: /Examiner/ })
       .first()
       .click();
+    // The link starts a navigation: axe must run on the page it leads to, not in between.
+    await modPage.waitForURL(/\/moderation\/commentaires\/\d+$/);
     await expectNoAxeViolations(modPage);
     await modPage.getByLabel("Règle", { exact: false }).first().selectOption("insultes");
     await modPage.getByLabel("Motif (public)").first().fill("Attaque personnelle contre une personne nommément visée.");
