@@ -1,11 +1,11 @@
 import { type Kysely, sql } from "kysely";
 import type { CheckpointSigner } from "../src/audit/checkpoints.js";
 import type { Database } from "../src/db/database.js";
-import { seedDemoAccounts } from "../src/db/seed/demo-accounts.js";
-import { listRepresentatives } from "../src/db/seed/demo-debate.js";
-import { seedCoalition } from "../src/db/seed/seed.js";
 import { castBallot } from "../src/features/ballots/ballots.service.js";
 import { scheduleVote, transitionByHand } from "../src/features/ballots/lifecycle.service.js";
+import { seedDemoAccounts } from "../src/seed/demo-accounts.js";
+import { listRepresentatives } from "../src/seed/demo-debate.js";
+import { seedCoalition } from "../src/seed/seed.js";
 
 /** Which proposal plays which part in the benchmark. */
 export const BENCH = {

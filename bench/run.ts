@@ -9,7 +9,7 @@ import { parsePrivateKey, signerFromPrivateKey } from "../src/audit/checkpoints.
 import { createDatabase } from "../src/db/client.js";
 import { startEmbeddedPostgres } from "../src/db/embedded.js";
 import { migrateToLatest } from "../src/db/migrate.js";
-import { createLogger } from "../src/logger.js";
+import { createLogger } from "../src/platform/logger.js";
 import { freePort } from "../test/helpers/net.js";
 import { BENCH, seedBenchDataset } from "./dataset.js";
 

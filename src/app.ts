@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
-import { text } from "../views/text.js";
+import { text } from "../views/common/text.js";
 import { authRoutes } from "./auth/auth.routes.js";
 import { sessionCookieName } from "./auth/cookies.js";
 import { sessionMiddleware } from "./auth/session.middleware.js";

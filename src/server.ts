@@ -5,25 +5,25 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { DEV_KEY_FILE, loadCheckpointSigner } from "./audit/checkpoint-key.js";
 import type { CheckpointSigner } from "./audit/checkpoints.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { type OpenDatabase, openDatabase } from "./db/open.js";
-import {
-  countDemoAccountsWithPublicPassword,
-  DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE,
-  demoCredentialsText,
-  hasNoAccounts,
-  seedDemoAccounts,
-} from "./db/seed/demo-accounts.js";
-import { seedDemoDebate } from "./db/seed/demo-debate.js";
-import { isUnseeded, seedCoalition } from "./db/seed/seed.js";
 import type { Lifecycle } from "./http/env.js";
 import { ConnectionTracker, httpServerOptions, withinMs } from "./http/graceful-server.js";
 import { type CommentDigest, startCommentDigest } from "./jobs/comment-digest.js";
 import { type EmailOutbox, startEmailOutbox } from "./jobs/email-outbox.js";
 import { startVoteScheduler, type VoteScheduler } from "./jobs/vote-scheduler.js";
 import { startLiveBroker } from "./live/broker.js";
-import { createLogger, type Logger } from "./logger.js";
+import { type Config, ConfigError, loadConfig } from "./platform/config.js";
+import { createLogger, type Logger } from "./platform/logger.js";
+import {
+  countDemoAccountsWithPublicPassword,
+  DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE,
+  demoCredentialsText,
+  hasNoAccounts,
+  seedDemoAccounts,
+} from "./seed/demo-accounts.js";
+import { seedDemoDebate } from "./seed/demo-debate.js";
+import { isUnseeded, seedCoalition } from "./seed/seed.js";
 
 /** Start: config → database (embedded or DATABASE_URL) → migrate → seed if empty → listen → graceful stop. */
 async function main(): Promise<void> {

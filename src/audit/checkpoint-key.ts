@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Config } from "../config.js";
+import type { Config } from "../platform/config.js";
 import { type CheckpointSigner, parsePrivateKey, signerFromPrivateKey } from "./checkpoints.js";
 
 export const DEV_KEY_FILE = "checkpoint-signing-key.pem";

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
-import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { queueEmail, recentEmailCount } from "../features/email/email.service.js";
 import { AppError } from "../http/errors.js";
+import type { Config } from "../platform/config.js";
 import { deleteUserSessions, findUserByEmail, markSessionTwoFactorVerified, spendTotpStep } from "./auth.queries.js";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./password.js";
 import { createSession } from "./session.js";

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { Config } from "../config.js";
+import type { Config } from "../platform/config.js";
 
 /** `__Host-` (Secure, Path=/, no Domain) whenever we are served over https, as in production. */
 export function sessionCookieName(config: Pick<Config, "publicOrigin">): string {

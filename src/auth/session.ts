@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
+import type { Config } from "../platform/config.js";
 import { deleteSession, findSessionById, insertSession, touchSession } from "./auth.queries.js";
 import { generateRandomToken, hashToken, tokenMatchesHash } from "./tokens.js";
 

@@ -1,8 +1,8 @@
-import { loadConfig } from "../config.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { openDatabase } from "../db/open.js";
 import { invite } from "../features/people/invitations.service.js";
-import { createLogger } from "../logger.js";
+import { loadConfig } from "../platform/config.js";
+import { createLogger } from "../platform/logger.js";
 
 /**
  * `npm run admin -- create-admin --email someone@example.org`

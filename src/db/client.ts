@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 import type { Database } from "./database.js";
 
 export interface DatabaseOptions {

@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 import {
   DEFAULT_BINARIES_ROOT,
   DEFAULT_DATA_ROOT,

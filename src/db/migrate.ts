@@ -1,6 +1,6 @@
 import { type Kysely, type MigrationResultSet, Migrator } from "kysely";
 import { migrations } from "../../migrations/index.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 
 export function createMigrator(db: Kysely<any>): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });

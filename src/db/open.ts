@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import type { Config } from "../config.js";
-import type { Logger } from "../logger.js";
+import type { Config } from "../platform/config.js";
+import type { Logger } from "../platform/logger.js";
 import { createDatabase, type DatabaseHandle } from "./client.js";
 import { startEmbeddedPostgres } from "./embedded.js";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import type { Context } from "hono";
 import type { AssetUrls } from "../../views/layouts/Document.js";
-import { staticDir } from "../paths.js";
+import { staticDir } from "../platform/paths.js";
 
 interface Asset {
   body: Buffer;

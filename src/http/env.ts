@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { CheckpointSigner } from "../audit/checkpoints.js";
-import type { Config } from "../config.js";
 import type { Database, Role } from "../db/database.js";
 import type { LiveBroker } from "../live/broker.js";
-import type { Logger } from "../logger.js";
+import type { Config } from "../platform/config.js";
+import type { Logger } from "../platform/logger.js";
 
 /** The signed-in person as every route and view sees them. */
 export interface CurrentUser {

@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { text } from "../../views/common/text.js";
 import { ErrorPage } from "../../views/errors/ErrorPage.js";
-import { text } from "../../views/text.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
 import type { AppEnv } from "./env.js";
 import { AppError } from "./errors.js";

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { text } from "../../views/text.js";
+import { text } from "../../views/common/text.js";
 import { AppError } from "./errors.js";
 
 export type FieldErrors = Record<string, string>;

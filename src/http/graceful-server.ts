@@ -1,6 +1,6 @@
 import type { Server as HttpServer, IncomingMessage, ServerOptions, ServerResponse } from "node:http";
 import { Server as NetServer, type Socket } from "node:net";
-import type { Config } from "../config.js";
+import type { Config } from "../platform/config.js";
 
 /**
  * Node checks the header and request deadlines only every `connectionsCheckingInterval`

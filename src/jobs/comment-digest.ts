@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
-import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
 import { sendDailyDigests } from "../features/comments/notifications.service.js";
-import type { Logger } from "../logger.js";
+import type { Config } from "../platform/config.js";
+import type { Logger } from "../platform/logger.js";
 
 export interface CommentDigest {
   /** Queues the pending digests now (tests, admin); resolves with the number of emails queued. */

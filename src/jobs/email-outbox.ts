@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
 import nodemailer from "nodemailer";
-import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
 import {
@@ -11,7 +10,8 @@ import {
   recordFailedAttempt,
 } from "../features/email/email.queries.js";
 import { backoffDelayMs } from "../features/email/email.service.js";
-import type { Logger } from "../logger.js";
+import type { Config } from "../platform/config.js";
+import type { Logger } from "../platform/logger.js";
 
 export interface EmailOutbox {
   /** Sends one batch of due emails now (after any batch under way); resolves with the number sent. */

@@ -5,7 +5,7 @@ import type { Database } from "../db/database.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
 import { runDueTransitions } from "../features/ballots/lifecycle.service.js";
 import { sendDueReminders } from "../features/ballots/reminders.service.js";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../platform/logger.js";
 
 export interface VoteScheduler {
   /** Runs due openings, closings, reminders and the journal's checkpoint now (after any run under way). */

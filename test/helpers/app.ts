@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import { createApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/database.js";
 import type { Lifecycle } from "../../src/http/env.js";
-import { createLogger } from "../../src/logger.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { createLogger } from "../../src/platform/logger.js";
 import { TEST_CHECKPOINT_KEY_PEM, testSigner } from "./checkpoints.js";
 
 export const TEST_ORIGIN = "http://localhost:3000";

@@ -4,7 +4,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { createDatabase } from "../../src/db/client.js";
 import type { Database } from "../../src/db/database.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger } from "../../src/platform/logger.js";
 import { databaseUrl } from "./net.js";
 
 export interface TestDatabase {

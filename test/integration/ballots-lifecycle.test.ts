@@ -5,7 +5,7 @@ import { createDatabase } from "../../src/db/client.js";
 import { runDueTransitions } from "../../src/features/ballots/lifecycle.service.js";
 import { sendDueReminders } from "../../src/features/ballots/reminders.service.js";
 import { startVoteScheduler } from "../../src/jobs/vote-scheduler.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger } from "../../src/platform/logger.js";
 import { createUser } from "../factories.js";
 import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
 import { testSigner } from "../helpers/checkpoints.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../src/db/client.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger } from "../../src/platform/logger.js";
 import { createTestApp } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { TcpProxy } from "../helpers/tcp-proxy.js";

@@ -3,7 +3,6 @@ import { type Kysely, sql } from "kysely";
 import { pino } from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
 import { createDatabase } from "../../src/db/client.js";
 import type { Database } from "../../src/db/database.js";
 import { purgeOldEmailBodies } from "../../src/features/email/email.queries.js";
@@ -14,7 +13,8 @@ import {
   recentEmailCount,
 } from "../../src/features/email/email.service.js";
 import { type EmailOutbox, startEmailOutbox } from "../../src/jobs/email-outbox.js";
-import { createLogger, type Logger } from "../../src/logger.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { createLogger, type Logger } from "../../src/platform/logger.js";
 import { splitLinks } from "../../views/email/DevEmailPage.js";
 import { createTestApp } from "../helpers/app.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";

@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmbeddedPostgresOptions, startEmbeddedPostgres } from "../../src/db/embedded.js";
 import { defaultPackageDir } from "../../src/db/embedded-root.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger } from "../../src/platform/logger.js";
 import { freePort } from "../helpers/net.js";
 
 const runningAsRoot = process.getuid?.() === 0;

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DemoAccountsRefusedError, seedDemoAccounts } from "../../src/db/seed/demo-accounts.js";
+import { DemoAccountsRefusedError, seedDemoAccounts } from "../../src/seed/demo-accounts.js";
 import { createUser, type TestUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";

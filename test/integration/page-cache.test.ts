@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
 import { LIVE_CHANNEL } from "../../src/features/comments/comments.queries.js";
 import { type RunningBroker, startLiveBroker } from "../../src/live/broker.js";
-import { createLogger } from "../../src/logger.js";
+import { loadConfig } from "../../src/platform/config.js";
+import { createLogger } from "../../src/platform/logger.js";
 import { createUser } from "../factories.js";
 import { TEST_ORIGIN } from "../helpers/app.js";
 import { testSigner } from "../helpers/checkpoints.js";

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../src/auth/password.js";
-import { DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE, seedDemoAccounts } from "../../src/db/seed/demo-accounts.js";
+import { DEMO_ACCOUNTS_IN_PRODUCTION_MESSAGE, seedDemoAccounts } from "../../src/seed/demo-accounts.js";
 import { TEST_CHECKPOINT_KEY_PEM } from "../helpers/checkpoints.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
 import { freePort } from "../helpers/net.js";

@@ -6,8 +6,8 @@ import type { TestProject } from "vitest/node";
 import { createDatabase } from "../../src/db/client.js";
 import { startEmbeddedPostgres } from "../../src/db/embedded.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
-import { seedCoalition } from "../../src/db/seed/seed.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger } from "../../src/platform/logger.js";
+import { seedCoalition } from "../../src/seed/seed.js";
 import { databaseUrl, freePort } from "../helpers/net.js";
 
 declare module "vitest" {

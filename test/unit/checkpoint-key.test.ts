@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEV_KEY_FILE, loadCheckpointSigner } from "../../src/audit/checkpoint-key.js";
 import { findCheckpoints, formatCheckpoint, hasValidSignature, parsePublicKey } from "../../src/audit/checkpoints.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/platform/config.js";
 import { TEST_CHECKPOINT_KEY_PEM, testSigner } from "../helpers/checkpoints.js";
 
 describe("the checkpoint signing key", () => {

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig } from "../../src/platform/config.js";
 import { TEST_CHECKPOINT_KEY_PEM } from "../helpers/checkpoints.js";
 
 describe("loadConfig", () => {

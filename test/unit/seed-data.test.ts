@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { COLLEGES, loadSeedData } from "../../src/db/seed/seed.js";
 import { CsvImportError, parseOrganisationsCsv } from "../../src/features/organisations/organisations.csv.js";
 import { parseOfficialProposals } from "../../src/features/proposals/proposals.text.js";
+import { COLLEGES, loadSeedData } from "../../src/seed/seed.js";
 
 const ALL_KINDS = [
   "patients", "citoyens-sans-medecin", "infirmiers", "urgentistes-hospitaliers", "medecins", "interprofessionnel",

@@ -1,6 +1,6 @@
 import type { Role } from "../../src/db/database.js";
+import { formatDateTime } from "../common/format.js";
 import { Flash, PostButton } from "../components/Form.js";
-import { formatDateTime } from "../format.js";
 import { accountText as t } from "./account.text.js";
 
 export interface SessionView {

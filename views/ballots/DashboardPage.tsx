@@ -1,6 +1,6 @@
 import type { Choice, ProposalStatus } from "../../src/db/database.js";
+import { formatDateTime } from "../common/format.js";
 import { StatusBadge } from "../components/StatusBadge.js";
-import { formatDateTime } from "../format.js";
 import { ballotsText as t } from "./ballots.text.js";
 
 export interface DashboardRow {

@@ -1,4 +1,4 @@
-import { formatDateTime } from "../format.js";
+import { formatDateTime } from "../common/format.js";
 import { ballotsText as t } from "./ballots.text.js";
 import { ExportLinks } from "./ResultsMatrixPage.js";
 

@@ -1,6 +1,6 @@
 import type { Choice } from "../../src/db/database.js";
+import { formatDateTime } from "../common/format.js";
 import { TextArea } from "../components/Form.js";
-import { formatDateTime } from "../format.js";
 import { ballotsText as t } from "./ballots.text.js";
 
 export interface BallotHistoryItem {

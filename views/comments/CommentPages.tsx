@@ -1,4 +1,4 @@
-import { formatDateTime } from "../format.js";
+import { formatDateTime } from "../common/format.js";
 import { CommentForm, type CommentFormState } from "./CommentForm.js";
 import { CommentItem, type CommentView } from "./CommentItem.js";
 import { commentsText as t } from "./comments.text.js";

@@ -1,5 +1,5 @@
 import type { ProposalStatus } from "../../src/db/database.js";
-import { text } from "../text.js";
+import { text } from "../common/text.js";
 
 export function StatusBadge({ status }: { status: ProposalStatus }) {
   return <span class={`badge badge--${status}`}>{text.status[status]}</span>;

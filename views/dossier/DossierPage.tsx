@@ -1,9 +1,9 @@
 import { raw } from "hono/html";
 import type { ProposalStatus } from "../../src/db/database.js";
 import { ResultsView, type ResultsViewModel } from "../ballots/ResultsView.js";
-import { formatDateTime, paragraphs } from "../format.js";
+import { formatDateTime, paragraphs } from "../common/format.js";
+import { text } from "../common/text.js";
 import type { SynthesisView } from "../moderation/SynthesisSection.js";
-import { text } from "../text.js";
 import { dossierText as t } from "./dossier.text.js";
 
 export interface DossierProposalView {

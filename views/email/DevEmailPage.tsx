@@ -1,5 +1,5 @@
 import type { EmailStatus } from "../../src/features/email/email.service.js";
-import { formatDateTime, paragraphs } from "../format.js";
+import { formatDateTime, paragraphs } from "../common/format.js";
 import { emailText } from "./email.text.js";
 
 export interface DevEmailView {

@@ -1,5 +1,5 @@
 import type { EmailStatus } from "../../src/features/email/email.service.js";
-import { formatDateTime } from "../format.js";
+import { formatDateTime } from "../common/format.js";
 import { emailText } from "./email.text.js";
 
 export interface MailboxEmailView {

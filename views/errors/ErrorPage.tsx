@@ -1,4 +1,4 @@
-import { text } from "../text.js";
+import { text } from "../common/text.js";
 
 export interface ErrorPageProps {
   status: number;

@@ -1,6 +1,6 @@
+import { text } from "../common/text.js";
 import { Flash } from "../components/Form.js";
 import { ProposalCard, type ProposalSummaryView } from "../proposals/ProposalSummary.js";
-import { text } from "../text.js";
 
 export interface HomePageProps {
   proposals: ProposalSummaryView[];

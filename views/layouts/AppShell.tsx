@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import { ballotsText } from "../ballots/ballots.text.js";
-import { text } from "../text.js";
+import { text } from "../common/text.js";
 
 /** The signed-in person, as the header shows them. */
 export interface Viewer {

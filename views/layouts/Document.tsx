@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { text } from "../text.js";
+import { text } from "../common/text.js";
 
 export interface AssetUrls {
   css: string;

@@ -1,6 +1,6 @@
 import { MODERATION_RULES, type ModerationRule } from "../../src/db/database.js";
+import { formatDateTime } from "../common/format.js";
 import { Flash, Select, TextArea } from "../components/Form.js";
-import { formatDateTime } from "../format.js";
 import { ruleHelp, ruleLabel, moderationText as t } from "./moderation.text.js";
 
 export const ruleOptions = MODERATION_RULES.map((rule) => ({ value: rule, label: ruleLabel(rule) }));

@@ -1,5 +1,5 @@
+import { formatDateTime } from "../common/format.js";
 import { Field, Flash, Select, TextArea } from "../components/Form.js";
-import { formatDateTime } from "../format.js";
 import { ruleLabel, moderationText as t } from "./moderation.text.js";
 import { ruleOptions } from "./PublicPages.js";
 

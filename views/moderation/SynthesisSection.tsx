@@ -1,5 +1,5 @@
 import { raw } from "hono/html";
-import { formatDateTime } from "../format.js";
+import { formatDateTime } from "../common/format.js";
 import { moderationText as t } from "./moderation.text.js";
 
 export interface KeyArgumentView {

@@ -1,6 +1,6 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
+import { text } from "../common/text.js";
 import { DemoBadge } from "../components/StatusBadge.js";
-import { text } from "../text.js";
 
 export interface OrganisationView {
   slug: string;

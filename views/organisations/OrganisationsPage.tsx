@@ -1,5 +1,5 @@
+import { text } from "../common/text.js";
 import { DemoBadge } from "../components/StatusBadge.js";
-import { text } from "../text.js";
 
 export interface OrganisationListItem {
   slug: string;

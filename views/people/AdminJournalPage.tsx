@@ -1,4 +1,4 @@
-import { formatDateTime } from "../format.js";
+import { formatDateTime } from "../common/format.js";
 import { peopleText as t } from "./people.text.js";
 
 export interface AdminActionRow {

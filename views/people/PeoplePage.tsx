@@ -1,6 +1,6 @@
 import type { Role } from "../../src/db/database.js";
+import { formatDateTime } from "../common/format.js";
 import { Flash } from "../components/Form.js";
-import { formatDateTime } from "../format.js";
 import { peopleText as t } from "./people.text.js";
 
 export interface PersonRow {

@@ -1,8 +1,8 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { ProposalStatus } from "../../src/db/database.js";
+import { formatDateTime, paragraphs } from "../common/format.js";
+import { text } from "../common/text.js";
 import { StatusBadge } from "../components/StatusBadge.js";
-import { formatDateTime, paragraphs } from "../format.js";
-import { text } from "../text.js";
 
 export interface ProposalView {
   number: number;

@@ -1,6 +1,6 @@
 import type { ProposalStatus } from "../../src/db/database.js";
+import { text } from "../common/text.js";
 import { StatusBadge } from "../components/StatusBadge.js";
-import { text } from "../text.js";
 
 export interface ProposalSummaryView {
   number: number;

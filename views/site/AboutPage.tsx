@@ -1,4 +1,4 @@
-import { text } from "../text.js";
+import { text } from "../common/text.js";
 
 /** The coalition and the platform, in plain French. Facts come from the coalition's public statement. */
 export function AboutPage({ organisationCount }: { organisationCount: number }) {

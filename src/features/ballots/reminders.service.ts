@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
-import { formatDateTime } from "../../../views/format.js";
+import { formatDateTime } from "../../../views/common/format.js";
 import type { Database } from "../../db/database.js";
 import { queueEmail } from "../email/email.service.js";
 

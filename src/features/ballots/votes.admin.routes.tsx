@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
 import { type VoteAdminFailure, VotesAdminPage } from "../../../views/ballots/VotesAdminPage.js";
-import { text } from "../../../views/text.js";
+import { text } from "../../../views/common/text.js";
 import { requireCapability, requireUser } from "../../auth/guards.js";
 import { ADOPTION_RULES, type AdoptionRule } from "../../db/database.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";

@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { DevEmailPage } from "../../../views/email/DevEmailPage.js";
 import { DevMailboxPage } from "../../../views/email/DevMailboxPage.js";
 import { emailText } from "../../../views/email/email.text.js";
-import { isProduction } from "../../config.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
+import { isProduction } from "../../platform/config.js";
 import { findEmailById, listRecentEmails } from "./email.queries.js";
 import { emailStatus } from "./email.service.js";
 

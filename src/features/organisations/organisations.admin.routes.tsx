@@ -5,7 +5,7 @@ import { OrganisationFormPage, type OrganisationFormPageProps } from "../../../v
 import { OrganisationImportPage } from "../../../views/admin/OrganisationImportPage.js";
 import { OrganisationsAdminPage } from "../../../views/admin/OrganisationsAdminPage.js";
 import { organisationsAdminText as t } from "../../../views/admin/organisations-admin.text.js";
-import { text } from "../../../views/text.js";
+import { text } from "../../../views/common/text.js";
 import { requireCapability, requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
+import { text } from "../../../views/common/text.js";
 import { OrganisationPage } from "../../../views/organisations/OrganisationPage.js";
 import { type CollegeGroup, OrganisationsPage } from "../../../views/organisations/OrganisationsPage.js";
-import { text } from "../../../views/text.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";

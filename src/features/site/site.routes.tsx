@@ -1,7 +1,7 @@
 import { Hono } from "hono";
+import { text } from "../../../views/common/text.js";
 import { HomePage } from "../../../views/home/HomePage.js";
 import { AboutPage } from "../../../views/site/AboutPage.js";
-import { text } from "../../../views/text.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/render.js";
 import { countKinds, countOrganisations } from "../organisations/organisations.queries.js";

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { text } from "../../../views/text.js";
+import { text } from "../../../views/common/text.js";
 import { AppError } from "../errors.js";
 import { hasControlCharacters } from "../forms.js";
 

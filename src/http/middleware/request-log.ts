@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import type { Logger } from "../../logger.js";
+import type { Logger } from "../../platform/logger.js";
 import type { AppEnv } from "../env.js";
 
 /** One structured line per request, with the id set by requestIdentity (also sent back as X-Request-Id). */

@@ -1,6 +1,6 @@
 import { secureHeaders } from "hono/secure-headers";
-import type { Config } from "../../config.js";
-import { isProduction } from "../../config.js";
+import type { Config } from "../../platform/config.js";
+import { isProduction } from "../../platform/config.js";
 
 /** CSP without inline script or style attributes' scripts; HSTS only where TLS is certain (production). */
 export function securityHeaders(config: Config) {

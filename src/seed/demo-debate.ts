@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
-import { type BallotContext, castBallot } from "../../features/ballots/ballots.service.js";
-import { scheduleVote, transitionByHand } from "../../features/ballots/lifecycle.service.js";
-import { postComment, toggleSupport } from "../../features/comments/comments.service.js";
-import type { CurrentUser } from "../../http/env.js";
-import type { Database, Stance } from "../database.js";
+import type { Database, Stance } from "../db/database.js";
+import { type BallotContext, castBallot } from "../features/ballots/ballots.service.js";
+import { scheduleVote, transitionByHand } from "../features/ballots/lifecycle.service.js";
+import { postComment, toggleSupport } from "../features/comments/comments.service.js";
+import type { CurrentUser } from "../http/env.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

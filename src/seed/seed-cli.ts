@@ -1,7 +1,7 @@
-import { loadConfig } from "../../config.js";
-import { createLogger } from "../../logger.js";
-import { migrateToLatest } from "../migrate.js";
-import { openDatabase } from "../open.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { openDatabase } from "../db/open.js";
+import { loadConfig } from "../platform/config.js";
+import { createLogger } from "../platform/logger.js";
 import { seedDemoAccounts } from "./demo-accounts.js";
 import { seedCoalition } from "./seed.js";
 
