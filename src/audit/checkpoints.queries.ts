@@ -1,19 +1,11 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { CheckpointReason, Database } from "../db/database.js";
-import { lockAuditChain } from "../features/ballots/audit.queries.js";
+import { readChainTip, underChainLock } from "./chain.js";
 import type { Checkpoint, CheckpointSigner } from "./checkpoints.js";
 
 export interface StoredCheckpoint extends Checkpoint {
   reason: CheckpointReason;
   keyFingerprint: string;
-}
-
-/** How many events the journal holds and the hash of the last; read under the chain lock for a consistent pair. */
-async function readChainTip(trx: Transaction<Database>): Promise<{ length: number; head: string | null }> {
-  const { rows } = await sql<{ length: string; head: string | null }>`
-    select count(*) as length, (select hash from audit_event order by id desc limit 1) as head
-    from audit_event`.execute(trx);
-  return { length: Number(rows[0]?.length ?? 0), head: rows[0]?.head ?? null };
 }
 
 /**
@@ -26,8 +18,7 @@ export async function signChainTip(
   signer: CheckpointSigner,
   reason: CheckpointReason,
 ): Promise<StoredCheckpoint | undefined> {
-  await lockAuditChain(trx);
-  const tip = await readChainTip(trx);
+  const tip = await underChainLock(trx, () => readChainTip(trx));
   if (tip.head === null) return undefined;
   const checkpoint = signer.sign({ length: tip.length, head: tip.head, at: new Date().toISOString() });
   await trx
@@ -58,8 +49,7 @@ export async function checkpointDue(
   periodMs: number,
   now: Date,
 ): Promise<CheckpointDue | undefined> {
-  await lockAuditChain(trx);
-  const tip = await readChainTip(trx);
+  const tip = await underChainLock(trx, () => readChainTip(trx));
   if (tip.length === 0) return undefined;
   const last = await trx
     .selectFrom("audit_checkpoint")

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { type Checkpoint, findCheckpoints } from "../audit/checkpoints.js";
-import type { ChainExport } from "../features/ballots/export-format.js";
+import type { ChainExport } from "../audit/export-format.js";
 import { verifyExport } from "../features/ballots/verify.js";
 
 const USAGE =

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChainExport } from "../../src/features/ballots/export-format.js";
+import type { ChainExport } from "../../src/audit/export-format.js";
 import { verifyExport } from "../../src/features/ballots/verify.js";
 import { createUser, type TestUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, chainHash, GENESIS_HASH, sha256Hex } from "../../src/features/ballots/canonical-json.js";
-import { CHAIN_EXPORT_FORMAT, type ChainExport, type ExportedEvent } from "../../src/features/ballots/export-format.js";
+import { canonicalJson, chainHash, GENESIS_HASH, sha256Hex } from "../../src/audit/canonical-json.js";
+import { CHAIN_EXPORT_FORMAT, type ChainExport, type ExportedEvent } from "../../src/audit/export-format.js";
 import { countChoices, decide } from "../../src/features/ballots/tally.js";
 import { verifyExport } from "../../src/features/ballots/verify.js";
 

@@ -38,18 +38,15 @@ export async function prepareBallotEvent(trx: Transaction<Database>, proposalId:
   return rows[0];
 }
 
-/** Read under the chain lock: the head to extend, and the organisation's current ballot if any. */
-export async function readHeadAndExisting(trx: Transaction<Database>, proposalId: string, organisationId: string) {
-  const { rows } = await sql<{ head: string | null }>`
-    select (select hash from audit_event order by id desc limit 1) as head`.execute(trx);
-  const existing = await trx
+/** The organisation's current ballot, with who cast it; read under the chain lock when casting. */
+export function findCurrentBallot(trx: Transaction<Database>, proposalId: string, organisationId: string) {
+  return trx
     .selectFrom("ballot as b")
     .innerJoin("app_user as u", "u.id", "b.cast_by")
     .select(["b.choice", "b.reason", "b.receipt", "u.display_name as castByName"])
     .where("b.proposal_id", "=", proposalId)
     .where("b.organisation_id", "=", organisationId)
     .executeTakeFirst();
-  return { head: rows[0]?.head ?? null, existing };
 }
 
 export function findBallot(db: Kysely<Database>, proposalId: string, organisationId: string) {

@@ -1,6 +1,8 @@
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Kysely, Transaction } from "kysely";
 import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
+
+import { appendAuditEvent, underChainLock } from "../../audit/chain.js";
 import { type CheckpointSigner, formatCheckpoint } from "../../audit/checkpoints.js";
 import { signChainTip } from "../../audit/checkpoints.queries.js";
 import { requireMandate } from "../../auth/guards.js";
@@ -9,16 +11,15 @@ import type { CurrentUser } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { recordAdminAction } from "../admin/admin-actions.queries.js";
 import { queueEmail } from "../email/email.service.js";
-import { appendAuditEvent, lockAuditChain } from "./audit.queries.js";
 import {
   type BallotEventInput,
+  findCurrentBallot,
   hasCurrentMandate,
   lockProposalForBallot,
   prepareBallotEvent,
-  readHeadAndExisting,
   recordBallotRows,
 } from "./ballots.queries.js";
-import { ballotCommitment, GENESIS_HASH } from "./canonical-json.js";
+import { ballotCommitment } from "./commitment.js";
 
 export const MAX_REASON_LENGTH = 2000;
 
@@ -128,10 +129,9 @@ async function recordBallot(
     choice: input.choice,
     reason: input.reason,
   });
-  // "cast" versus "change" is decided under the same lock as the append.
-  await lockAuditChain(trx);
-  const { head, existing } = await readHeadAndExisting(trx, proposal.id, organisation.organisationId);
-  // Decided under the lock so that parallel identical submissions record exactly one event.
+  // "cast", "change" or nothing is decided under the lock of the append, so that parallel
+  // identical submissions record exactly one event.
+  const existing = await underChainLock(trx, () => findCurrentBallot(trx, proposal.id, organisation.organisationId));
   if (existing && existing.choice === input.choice && existing.reason === input.reason) {
     return { unchanged: { receipt: existing.receipt, action: "unchanged", castByName: existing.castByName } };
   }
@@ -143,7 +143,7 @@ async function recordBallot(
     ballotEvent: prepared.id,
     commitment,
   };
-  const audit = await appendAuditEvent(trx, { kind: "ballot", proposalId: proposal.id, data }, head ?? GENESIS_HASH);
+  const audit = await appendAuditEvent(trx, { kind: "ballot", proposalId: proposal.id, data });
   const event: BallotEventInput = {
     id: prepared.id,
     proposalId: proposal.id,

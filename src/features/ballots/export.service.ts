@@ -1,10 +1,15 @@
 import type { Kysely } from "kysely";
+import { GENESIS_HASH } from "../../audit/canonical-json.js";
+import { listAuditEvents } from "../../audit/chain.js";
 import { type CheckpointKey, formatCheckpoint } from "../../audit/checkpoints.js";
 import { listCheckpoints } from "../../audit/checkpoints.queries.js";
+import {
+  CHAIN_EXPORT_FORMAT,
+  type ChainExport,
+  type ExportedEvent,
+  type ExportedResult,
+} from "../../audit/export-format.js";
 import type { Database } from "../../db/database.js";
-import { listAuditEvents } from "./audit.queries.js";
-import { GENESIS_HASH } from "./canonical-json.js";
-import { CHAIN_EXPORT_FORMAT, type ChainExport, type ExportedEvent, type ExportedResult } from "./export-format.js";
 import {
   type ClosedBallotRow,
   listClosedBallots,

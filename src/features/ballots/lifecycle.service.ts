@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Kysely, Transaction } from "kysely";
 import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
+import { appendAuditEvent } from "../../audit/chain.js";
 import type { Database } from "../../db/database.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { recordAdminAction } from "../admin/admin-actions.queries.js";
-import { appendAuditEvent } from "./audit.queries.js";
 import {
   claimDueTransition,
   countOrganisations,

@@ -1,3 +1,4 @@
+import { chainHash, GENESIS_HASH } from "../../audit/canonical-json.js";
 import {
   type Checkpoint,
   findCheckpoints,
@@ -5,9 +6,9 @@ import {
   parsePublicKey,
   publicKeyFingerprint,
 } from "../../audit/checkpoints.js";
+import type { ChainExport, ExportedEvent, ExportedResult } from "../../audit/export-format.js";
 import type { Choice } from "../../db/database.js";
-import { ballotCommitment, chainHash, GENESIS_HASH } from "./canonical-json.js";
-import type { ChainExport, ExportedEvent, ExportedResult } from "./export-format.js";
+import { ballotCommitment } from "./commitment.js";
 import { countChoices, decide, type Tally } from "./tally.js";
 
 /**

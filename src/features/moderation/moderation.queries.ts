@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
+import { appendAuditEvent } from "../../audit/chain.js";
 import type { Database, ModerationRule, Role } from "../../db/database.js";
-import { appendAuditEvent } from "../ballots/audit.queries.js";
 
 /** Returns false when this person had already reported this comment (the UNIQUE constraint decides). */
 export async function insertReport(

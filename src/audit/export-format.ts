@@ -1,6 +1,6 @@
-import type { CheckpointKey } from "../../audit/checkpoints.js";
-import type { Choice, VoteResult } from "../../db/database.js";
-import type { Tally } from "./tally.js";
+import type { Choice, VoteResult } from "../db/database.js";
+import type { Tally } from "../features/ballots/tally.js";
+import type { CheckpointKey } from "./checkpoints.js";
 
 /** The public export: what `npm run verify` and /verifier read. Plain JSON, no app code needed to check it. */
 export const CHAIN_EXPORT_FORMAT = "concertation-audit-chain/1";
