@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { CheckpointSigner } from "../src/audit/checkpoints.js";
 import type { Database } from "../src/db/database.js";
-import { castBallot } from "../src/features/ballots/ballots.service.js";
-import { scheduleVote, transitionByHand } from "../src/features/ballots/lifecycle.service.js";
+import { castBallot } from "../src/features/ballots/casting/casting.service.js";
+import { scheduleVote, transitionByHand } from "../src/features/ballots/lifecycle/lifecycle.service.js";
 import { seedDemoAccounts } from "../src/seed/demo-accounts.js";
 import { listRepresentatives } from "../src/seed/demo-debate.js";
 import { seedCoalition } from "../src/seed/seed.js";

@@ -1,5 +1,4 @@
-import type { Choice, VoteResult } from "../db/database.js";
-import type { Tally } from "../features/ballots/tally.js";
+import type { Choice } from "../db/database.js";
 import type { CheckpointKey } from "./checkpoints.js";
 
 /** The public export: what `npm run verify` and /verifier read. Plain JSON, no app code needed to check it. */
@@ -15,29 +14,14 @@ export interface ExportedEvent {
   reveal?: { choice: Choice; reason: string };
 }
 
-export interface ExportedRollCallEntry {
-  organisation: string;
-  choice: Choice;
-  reason: string;
-  ballotEvent: string;
-  receipt: string;
-}
-
-export interface ExportedResult {
-  proposal: string;
-  title: string;
-  result: VoteResult | null;
-  tally: Tally;
-  rollCall: ExportedRollCallEntry[];
-}
-
-export interface ChainExport {
+/** `Result`: what the feature that owns the results publishes beside the chain (ballots: ExportedResult). */
+export interface ChainExport<Result = unknown> {
   format: typeof CHAIN_EXPORT_FORMAT;
   generatedAt: string;
   head: string;
   events: ExportedEvent[];
   /** Results as the site shows them (from the ballots table), checked against the chain. */
-  results: ExportedResult[];
+  results: Result[];
   /** The key that signs checkpoints (absent from exports made before checkpoints existed). */
   checkpointKey?: CheckpointKey;
   /** Every checkpoint the site has signed, oldest first, one line each (see src/audit/checkpoints.ts). */

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { type Checkpoint, findCheckpoints } from "../audit/checkpoints.js";
-import type { ChainExport } from "../audit/export-format.js";
-import { verifyExport } from "../features/ballots/verify.js";
+import type { BallotChainExport as ChainExport } from "../features/ballots/index.js";
+import { verifyExport } from "../features/ballots/index.js";
 
 const USAGE =
   "Usage : npm run verify -- <fichier.json | https://site/journal.json> [--points <fichier>]… [--cle <empreinte>]\n" +

@@ -3,8 +3,7 @@ import type { CheckpointSigner } from "../audit/checkpoints.js";
 import { signDueCheckpoint } from "../audit/checkpoints.service.js";
 import type { Database } from "../db/database.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
-import { runDueTransitions } from "../features/ballots/lifecycle.service.js";
-import { sendDueReminders } from "../features/ballots/reminders.service.js";
+import { runDueTransitions, sendDueReminders } from "../features/ballots/index.js";
 import type { Logger } from "../platform/logger.js";
 
 export interface VoteScheduler {

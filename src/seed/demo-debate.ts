@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Stance } from "../db/database.js";
-import { type BallotContext, castBallot } from "../features/ballots/ballots.service.js";
-import { scheduleVote, transitionByHand } from "../features/ballots/lifecycle.service.js";
+import { type BallotContext, castBallot, scheduleVote, transitionByHand } from "../features/ballots/index.js";
 import { postComment, toggleSupport } from "../features/comments/comments.service.js";
 import type { CurrentUser } from "../http/env.js";
 

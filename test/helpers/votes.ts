@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../src/db/database.js";
-import { scheduleVote, transitionByHand } from "../../src/features/ballots/lifecycle.service.js";
+import { scheduleVote, transitionByHand } from "../../src/features/ballots/lifecycle/lifecycle.service.js";
 import { createUser } from "../factories.js";
 
 const HOUR_MS = 60 * 60 * 1000;

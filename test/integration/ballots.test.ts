@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyExport } from "../../src/features/ballots/verify.js";
+import { verifyExport } from "../../src/features/ballots/results/verify.js";
 import { createUser, type TestUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";

@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import type { ProposalStatus } from "../../src/db/database.js";
-import { ResultsView, type ResultsViewModel } from "../ballots/ResultsView.js";
+import { ResultsView, type ResultsViewModel } from "../ballots/results/ResultsView.js";
 import { formatDateTime, paragraphs } from "../common/format.js";
 import { text } from "../common/text.js";
 import type { SynthesisView } from "../moderation/SynthesisSection.js";

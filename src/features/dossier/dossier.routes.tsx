@@ -6,8 +6,7 @@ import type { Database } from "../../db/database.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
-import { listVoteProposals } from "../ballots/results.queries.js";
-import { loadResults } from "../ballots/results.service.js";
+import { listVoteProposals, loadResults } from "../ballots/index.js";
 import { loadSynthesis } from "../moderation/synthesis-section.js";
 
 /** Public printable dossier: every proposal, or one. */

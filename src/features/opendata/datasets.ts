@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { CheckpointKey } from "../../audit/checkpoints.js";
 import type { Database } from "../../db/database.js";
-import { buildChainExport, buildResults, resultsCsv } from "../ballots/export.service.js";
+import { buildChainExport, buildResults, resultsCsv } from "../ballots/index.js";
 import { type Row, toCsv } from "./opendata.csv.js";
 import { auditRows, commentRows, organisationRows, proposalRows } from "./opendata.queries.js";
 

@@ -5,7 +5,7 @@ import { type CollegeGroup, OrganisationsPage } from "../../../views/organisatio
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
-import { loadOrganisationPositions } from "../ballots/positions.js";
+import { loadOrganisationPositions } from "../ballots/index.js";
 import { findOrganisationBySlug, listOrganisations } from "./organisations.queries.js";
 
 type OrganisationListRow = Awaited<ReturnType<typeof listOrganisations>>[number];

@@ -1,6 +1,6 @@
 import type { ProposalSections } from "../../../views/proposals/ProposalPage.js";
 import type { AppDeps, CurrentUser } from "../../http/env.js";
-import { loadVoteSection } from "../ballots/vote-section.js";
+import { loadVoteSection } from "../ballots/index.js";
 import { loadDiscussionSection } from "../comments/discussion-section.js";
 import { loadSynthesisSection } from "../moderation/synthesis-section.js";
 

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Kysely, Transaction } from "kysely";
-import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
-import { appendAuditEvent } from "../../audit/chain.js";
-import type { Database } from "../../db/database.js";
-import { AppError, notFound } from "../../http/errors.js";
-import { recordAdminAction } from "../admin/admin-actions.queries.js";
+import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
+import { appendAuditEvent } from "../../../audit/chain.js";
+import type { Database } from "../../../db/database.js";
+import { AppError, notFound } from "../../../http/errors.js";
+import { recordAdminAction } from "../../admin/admin-actions.queries.js";
+import { countChoices, decide } from "../results/tally.js";
 import {
   claimDueTransition,
   countOrganisations,
@@ -19,7 +20,6 @@ import {
   storeResult,
   updateSchedule,
 } from "./lifecycle.queries.js";
-import { countChoices, decide } from "./tally.js";
 
 /** Who made a transition: an administrator (with a reason) or the schedule. */
 export type Actor = { kind: "administrator"; userId: string; reason: string } | { kind: "schedule" };

@@ -1,7 +1,7 @@
-import type { Choice, ProposalStatus } from "../../src/db/database.js";
-import { formatDateTime } from "../common/format.js";
-import { StatusBadge } from "../components/StatusBadge.js";
-import { ballotsText as t } from "./ballots.text.js";
+import type { Choice, ProposalStatus } from "../../../src/db/database.js";
+import { formatDateTime } from "../../common/format.js";
+import { StatusBadge } from "../../components/StatusBadge.js";
+import { ballotsText as t } from "../ballots.text.js";
 
 export interface DashboardRow {
   number: number;

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from "../../audit/canonical-json.js";
+import { canonicalJson, sha256Hex } from "../../../audit/canonical-json.js";
 
 /**
  * What a ballot event publishes before closing: a commitment to the choice and

@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
-import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
-import { formatDateTime } from "../../../views/common/format.js";
-import type { Database } from "../../db/database.js";
-import { queueEmail } from "../email/email.service.js";
+import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
+import { formatDateTime } from "../../../../views/common/format.js";
+import type { Database } from "../../../db/database.js";
+import { queueEmail } from "../../email/email.service.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -1,16 +1,16 @@
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Kysely, Transaction } from "kysely";
-import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
+import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 
-import { appendAuditEvent, underChainLock } from "../../audit/chain.js";
-import { type CheckpointSigner, formatCheckpoint } from "../../audit/checkpoints.js";
-import { signChainTip } from "../../audit/checkpoints.queries.js";
-import { requireMandate } from "../../auth/guards.js";
-import { CHOICES, type Choice, type Database } from "../../db/database.js";
-import type { CurrentUser } from "../../http/env.js";
-import { AppError, notFound } from "../../http/errors.js";
-import { recordAdminAction } from "../admin/admin-actions.queries.js";
-import { queueEmail } from "../email/email.service.js";
+import { appendAuditEvent, underChainLock } from "../../../audit/chain.js";
+import { type CheckpointSigner, formatCheckpoint } from "../../../audit/checkpoints.js";
+import { signChainTip } from "../../../audit/checkpoints.queries.js";
+import { requireMandate } from "../../../auth/guards.js";
+import { CHOICES, type Choice, type Database } from "../../../db/database.js";
+import type { CurrentUser } from "../../../http/env.js";
+import { AppError, notFound } from "../../../http/errors.js";
+import { recordAdminAction } from "../../admin/admin-actions.queries.js";
+import { queueEmail } from "../../email/email.service.js";
 import {
   type BallotEventInput,
   findCurrentBallot,
@@ -18,7 +18,7 @@ import {
   lockProposalForBallot,
   prepareBallotEvent,
   recordBallotRows,
-} from "./ballots.queries.js";
+} from "./casting.queries.js";
 import { ballotCommitment } from "./commitment.js";
 
 export const MAX_REASON_LENGTH = 2000;

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database, ProposalStatus, VoteResult } from "../../db/database.js";
+import type { Database, ProposalStatus, VoteResult } from "../../../db/database.js";
 
 const LIFECYCLE_COLUMNS = [
   "id",

@@ -1,5 +1,5 @@
-import type { Choice, ProposalStatus } from "../../src/db/database.js";
-import { ballotsText as t } from "./ballots.text.js";
+import type { Choice, ProposalStatus } from "../../../src/db/database.js";
+import { ballotsText as t } from "../ballots.text.js";
 
 export interface PositionRow {
   number: number;

@@ -1,5 +1,5 @@
-import { formatDateTime } from "../common/format.js";
-import { ballotsText as t } from "./ballots.text.js";
+import { formatDateTime } from "../../common/format.js";
+import { ballotsText as t } from "../ballots.text.js";
 import { ExportLinks } from "./ResultsMatrixPage.js";
 
 export interface JournalEntry {

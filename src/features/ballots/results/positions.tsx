@@ -1,7 +1,7 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { Kysely } from "kysely";
-import { OrganisationPositions } from "../../../views/ballots/OrganisationPositions.js";
-import type { Database } from "../../db/database.js";
+import { OrganisationPositions } from "../../../../views/ballots/results/OrganisationPositions.js";
+import type { Database } from "../../../db/database.js";
 import { listClosedBallots, listVoteProposals } from "./results.queries.js";
 
 /** The positions region of an organisation's page. */

@@ -1,6 +1,6 @@
-import type { Choice, VoteResult } from "../../src/db/database.js";
+import type { Choice, VoteResult } from "../../../src/db/database.js";
+import { ballotsText as t } from "../ballots.text.js";
 import { BarChart } from "./BarChart.js";
-import { ballotsText as t } from "./ballots.text.js";
 
 export interface TallyView {
   pour: number;

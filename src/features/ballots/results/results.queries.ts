@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Database } from "../../db/database.js";
+import type { Database } from "../../../db/database.js";
 
 /** Read-only queries behind the results, journal and export pages (decision 004: reads skip services). */
 export function listVoteProposals(db: Kysely<Database>) {

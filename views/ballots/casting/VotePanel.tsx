@@ -1,7 +1,7 @@
-import type { Choice } from "../../src/db/database.js";
-import { formatDateTime } from "../common/format.js";
-import { TextArea } from "../components/Form.js";
-import { ballotsText as t } from "./ballots.text.js";
+import type { Choice } from "../../../src/db/database.js";
+import { formatDateTime } from "../../common/format.js";
+import { TextArea } from "../../components/Form.js";
+import { ballotsText as t } from "../ballots.text.js";
 
 export interface BallotHistoryItem {
   action: "cast" | "change";

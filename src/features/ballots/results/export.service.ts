@@ -1,15 +1,11 @@
 import type { Kysely } from "kysely";
-import { GENESIS_HASH } from "../../audit/canonical-json.js";
-import { listAuditEvents } from "../../audit/chain.js";
-import { type CheckpointKey, formatCheckpoint } from "../../audit/checkpoints.js";
-import { listCheckpoints } from "../../audit/checkpoints.queries.js";
-import {
-  CHAIN_EXPORT_FORMAT,
-  type ChainExport,
-  type ExportedEvent,
-  type ExportedResult,
-} from "../../audit/export-format.js";
-import type { Database } from "../../db/database.js";
+import { GENESIS_HASH } from "../../../audit/canonical-json.js";
+import { listAuditEvents } from "../../../audit/chain.js";
+import { type CheckpointKey, formatCheckpoint } from "../../../audit/checkpoints.js";
+import { listCheckpoints } from "../../../audit/checkpoints.queries.js";
+import { CHAIN_EXPORT_FORMAT, type ExportedEvent } from "../../../audit/export-format.js";
+import type { Database } from "../../../db/database.js";
+import type { BallotChainExport, ExportedResult } from "./results.model.js";
 import {
   type ClosedBallotRow,
   listClosedBallots,
@@ -18,7 +14,7 @@ import {
 } from "./results.queries.js";
 import { countChoices } from "./tally.js";
 
-export async function buildChainExport(db: Kysely<Database>, checkpointKey: CheckpointKey): Promise<ChainExport> {
+export async function buildChainExport(db: Kysely<Database>, checkpointKey: CheckpointKey): Promise<BallotChainExport> {
   const [events, reveals, results, checkpoints] = await Promise.all([
     listAuditEvents(db),
     listRevealedBallotEvents(db),

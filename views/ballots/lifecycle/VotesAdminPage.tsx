@@ -1,7 +1,7 @@
-import type { AdoptionRule, ProposalStatus } from "../../src/db/database.js";
-import { Field, Flash, Select } from "../components/Form.js";
-import { StatusBadge } from "../components/StatusBadge.js";
-import { ballotsText as t } from "./ballots.text.js";
+import type { AdoptionRule, ProposalStatus } from "../../../src/db/database.js";
+import { Field, Flash, Select } from "../../components/Form.js";
+import { StatusBadge } from "../../components/StatusBadge.js";
+import { ballotsText as t } from "../ballots.text.js";
 
 export interface VoteAdminRow {
   slug: string;

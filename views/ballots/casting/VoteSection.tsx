@@ -1,6 +1,6 @@
-import type { AdoptionRule, ProposalStatus } from "../../src/db/database.js";
-import { ballotsText as t } from "./ballots.text.js";
-import { CountsTable, ResultsView, type ResultsViewModel, type TallyView } from "./ResultsView.js";
+import type { AdoptionRule, ProposalStatus } from "../../../src/db/database.js";
+import { ballotsText as t } from "../ballots.text.js";
+import { CountsTable, ResultsView, type ResultsViewModel, type TallyView } from "../results/ResultsView.js";
 import { VotePanel, type VotePanelView } from "./VotePanel.js";
 
 export interface VoteSectionView {

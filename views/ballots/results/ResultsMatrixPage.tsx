@@ -1,5 +1,5 @@
-import type { Choice, VoteResult } from "../../src/db/database.js";
-import { ballotsText as t } from "./ballots.text.js";
+import type { Choice, VoteResult } from "../../../src/db/database.js";
+import { ballotsText as t } from "../ballots.text.js";
 
 export interface MatrixView {
   proposals: { number: number; slug: string; title: string; closed: boolean; result: VoteResult | null }[];

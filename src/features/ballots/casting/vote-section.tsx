@@ -1,19 +1,19 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
-import type { BallotFormState, VotePanelView } from "../../../views/ballots/VotePanel.js";
-import { VoteSection, type VoteSectionView } from "../../../views/ballots/VoteSection.js";
-import { can } from "../../auth/permissions.js";
-import type { AppDeps, CurrentUser } from "../../http/env.js";
-import { findBallot, listBallotEvents } from "./ballots.queries.js";
-import { countOrganisations } from "./lifecycle.queries.js";
+import type { BallotFormState, VotePanelView } from "../../../../views/ballots/casting/VotePanel.js";
+import { VoteSection, type VoteSectionView } from "../../../../views/ballots/casting/VoteSection.js";
+import { can } from "../../../auth/permissions.js";
+import type { AppDeps, CurrentUser } from "../../../http/env.js";
+import { countOrganisations } from "../lifecycle/lifecycle.queries.js";
 import {
   countBallotsByProposal,
   countChoicesForProposal,
   listOrganisationsWithoutBallot,
   listVoteProposals,
   type VoteProposalRow,
-} from "./results.queries.js";
-import { loadResults, rulesOf } from "./results.service.js";
-import { quorumRequired } from "./tally.js";
+} from "../results/results.queries.js";
+import { loadResults, rulesOf } from "../results/results.service.js";
+import { quorumRequired } from "../results/tally.js";
+import { findBallot, listBallotEvents } from "./casting.queries.js";
 
 /** The proposal page's vote region (plugged in by proposal-sections.ts). */
 export async function loadVoteSection(

@@ -1,17 +1,22 @@
 import { type Context, Hono } from "hono";
-import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
-import { type VoteAdminFailure, VotesAdminPage } from "../../../views/ballots/VotesAdminPage.js";
-import { text } from "../../../views/common/text.js";
-import { requireCapability, requireUser } from "../../auth/guards.js";
-import { ADOPTION_RULES, type AdoptionRule } from "../../db/database.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
-import { AppError } from "../../http/errors.js";
-import { type FieldErrors, hasControlCharacters, readTextFields, withoutControlCharacters } from "../../http/forms.js";
-import { renderPage } from "../../http/render.js";
+import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
+import { type VoteAdminFailure, VotesAdminPage } from "../../../../views/ballots/lifecycle/VotesAdminPage.js";
+import { text } from "../../../../views/common/text.js";
+import { requireCapability, requireUser } from "../../../auth/guards.js";
+import { ADOPTION_RULES, type AdoptionRule } from "../../../db/database.js";
+import type { AppDeps, AppEnv, CurrentUser } from "../../../http/env.js";
+import { AppError } from "../../../http/errors.js";
+import {
+  type FieldErrors,
+  hasControlCharacters,
+  readTextFields,
+  withoutControlCharacters,
+} from "../../../http/forms.js";
+import { renderPage } from "../../../http/render.js";
+import { listVoteProposals } from "../results/results.queries.js";
 import { countOrganisations, type ScheduleInput } from "./lifecycle.queries.js";
 import { type ManualTransition, scheduleVote, transitionByHand } from "./lifecycle.service.js";
 import { formatParisDateTime, parseParisDateTime } from "./paris-time.js";
-import { listVoteProposals } from "./results.queries.js";
 
 const MESSAGES: Record<string, string> = { calendrier: t.admin.saved, transition: t.admin.done };
 const TRANSITIONS: readonly string[] = ["debat", "ouvrir", "clore"];
@@ -19,7 +24,7 @@ const TRANSITIONS: readonly string[] = ["debat", "ouvrir", "clore"];
 type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 /** Administrators only: vote schedule, rules and manual transitions. */
-export function votesAdminRoutes({ db }: AppDeps) {
+export function lifecycleRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use("/admin/votes", requireUser, requireCapability("administer"));
   app.use("/admin/votes/*", requireUser, requireCapability("administer"));

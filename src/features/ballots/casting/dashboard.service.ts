@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import type { DashboardRow } from "../../../views/ballots/DashboardPage.js";
-import type { Database } from "../../db/database.js";
-import { findBallot, listBallotEvents } from "./ballots.queries.js";
-import { listVoteProposals } from "./results.queries.js";
+import type { DashboardRow } from "../../../../views/ballots/casting/DashboardPage.js";
+import type { Database } from "../../../db/database.js";
+import { listVoteProposals } from "../results/results.queries.js";
+import { findBallot, listBallotEvents } from "./casting.queries.js";
 
 /** For each proposal: status, deadline, what the organisation did and its receipts. */
 export async function loadDashboard(db: Kysely<Database>, organisationId: string): Promise<DashboardRow[]> {

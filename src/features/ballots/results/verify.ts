@@ -1,14 +1,15 @@
-import { chainHash, GENESIS_HASH } from "../../audit/canonical-json.js";
+import { chainHash, GENESIS_HASH } from "../../../audit/canonical-json.js";
 import {
   type Checkpoint,
   findCheckpoints,
   hasValidSignature,
   parsePublicKey,
   publicKeyFingerprint,
-} from "../../audit/checkpoints.js";
-import type { ChainExport, ExportedEvent, ExportedResult } from "../../audit/export-format.js";
-import type { Choice } from "../../db/database.js";
-import { ballotCommitment } from "./commitment.js";
+} from "../../../audit/checkpoints.js";
+import type { ExportedEvent } from "../../../audit/export-format.js";
+import type { Choice } from "../../../db/database.js";
+import { ballotCommitment } from "../casting/commitment.js";
+import type { BallotChainExport as ChainExport, ExportedResult } from "./results.model.js";
 import { countChoices, decide, type Tally } from "./tally.js";
 
 /**

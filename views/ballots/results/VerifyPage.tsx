@@ -1,5 +1,5 @@
-import { Flash, TextArea } from "../components/Form.js";
-import { ballotsText as t } from "./ballots.text.js";
+import { Flash, TextArea } from "../../components/Form.js";
+import { ballotsText as t } from "../ballots.text.js";
 
 export type VerifyView =
   | { ok: true; events: number; head: string; witnessed?: { checkpoints: number; keyFingerprint: string } }

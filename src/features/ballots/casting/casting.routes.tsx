@@ -1,17 +1,17 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { ballotsText as t } from "../../../views/ballots/ballots.text.js";
-import { DashboardPage } from "../../../views/ballots/DashboardPage.js";
-import type { BallotFormState } from "../../../views/ballots/VotePanel.js";
-import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
-import { requireMandate, requireUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
-import { AppError, notFound } from "../../http/errors.js";
-import { readForm } from "../../http/forms.js";
-import { renderPage } from "../../http/render.js";
-import { loadProposalSections } from "../proposals/proposal-sections.js";
-import { findProposalBySlug } from "../proposals/proposals.queries.js";
-import { castBallot, MAX_REASON_LENGTH } from "./ballots.service.js";
+import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
+import { DashboardPage } from "../../../../views/ballots/casting/DashboardPage.js";
+import type { BallotFormState } from "../../../../views/ballots/casting/VotePanel.js";
+import { ProposalPage } from "../../../../views/proposals/ProposalPage.js";
+import { requireMandate, requireUser } from "../../../auth/guards.js";
+import type { AppDeps, AppEnv } from "../../../http/env.js";
+import { AppError, notFound } from "../../../http/errors.js";
+import { readForm } from "../../../http/forms.js";
+import { renderPage } from "../../../http/render.js";
+import { loadProposalSections } from "../../proposals/proposal-sections.js";
+import { findProposalBySlug } from "../../proposals/proposals.queries.js";
+import { castBallot, MAX_REASON_LENGTH } from "./casting.service.js";
 import { loadDashboard } from "./dashboard.service.js";
 import { loadVoteSection } from "./vote-section.js";
 
@@ -30,7 +30,7 @@ const FIELD_OF: Record<string, "choix" | "motivation"> = {
   reason_too_long: "motivation",
 };
 
-export function ballotRoutes(deps: AppDeps) {
+export function castingRoutes(deps: AppDeps) {
   const { db, config } = deps;
   const ballotContext = { publicOrigin: config.publicOrigin, signer: deps.signer };
   const app = new Hono<AppEnv>();

@@ -1,0 +1,19 @@
+/**
+ * Ballots, in three parts: casting (one ballot per organisation, receipts), lifecycle
+ * (schedule, opening, closing, reminders) and results (tally, exports, verification).
+ * Other features and the process reach them through this file only.
+ */
+export { castingRoutes } from "./casting/casting.routes.js";
+export { type BallotContext, castBallot } from "./casting/casting.service.js";
+export { loadVoteSection } from "./casting/vote-section.js";
+export { lifecycleRoutes } from "./lifecycle/lifecycle.routes.js";
+export { runDueTransitions, scheduleVote, transitionByHand } from "./lifecycle/lifecycle.service.js";
+export { sendDueReminders } from "./lifecycle/reminders.service.js";
+export { buildChainExport, buildResults, resultsCsv } from "./results/export.service.js";
+export { loadOrganisationPositions } from "./results/positions.js";
+export type { BallotChainExport, ExportedResult } from "./results/results.model.js";
+export { listVoteProposals } from "./results/results.queries.js";
+export { resultsRoutes } from "./results/results.routes.js";
+export { loadResults } from "./results/results.service.js";
+export type { Tally } from "./results/tally.js";
+export { verifyExport } from "./results/verify.js";
