@@ -20,6 +20,7 @@ import { openDataRoutes } from "./features/opendata/opendata.routes.js";
 import { organisationAdminRoutes } from "./features/organisations/organisations.admin.routes.js";
 import { organisationRoutes } from "./features/organisations/organisations.routes.js";
 import { peopleRoutes } from "./features/people/people.routes.js";
+import { proposalLiveRoutes } from "./features/proposals/proposal-live.routes.js";
 import { proposalRoutes } from "./features/proposals/proposals.routes.js";
 import { siteRoutes } from "./features/site/site.routes.js";
 import { AssetStore } from "./http/assets.js";
@@ -35,7 +36,6 @@ import { securityHeaders } from "./http/middleware/security-headers.js";
 import { closeConnectionsWhenShuttingDown } from "./http/middleware/shutdown.js";
 import { PageCache, publicPageCache } from "./http/page-cache.js";
 import { pageRenderer } from "./http/render.js";
-import { liveRoutes } from "./live/sse.js";
 
 /** Largest request body accepted anywhere; counted on the stream, so chunked bodies are held to it too. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", commentActionRoutes(deps));
   app.route("/", commentPageRoutes(deps));
   app.route("/", notificationRoutes(deps));
-  app.route("/", liveRoutes(deps));
+  app.route("/", proposalLiveRoutes(deps));
   app.route("/", moderationPublicRoutes(deps));
   app.route("/", moderationRoutes(deps));
   app.route("/", openDataRoutes(deps));

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
+import type { LiveEventKind } from "../live/live.queries.js";
 
 /** Typed schema of the database; must match migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -229,8 +230,6 @@ export interface AuditCheckpointTable {
 
 export const STANCES = ["pour", "contre", "nuance", "question"] as const;
 export type Stance = (typeof STANCES)[number];
-export const LIVE_EVENT_KINDS = ["comment_created", "comment_edited", "comment_deleted", "comment_supported"] as const;
-export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 export type NotificationFrequency = "immediate" | "daily" | "off";
 
 export interface CommentTable {
@@ -314,7 +313,8 @@ export interface LiveEventTable {
   id: Generated<string>;
   proposal_id: string;
   kind: LiveEventKind;
-  comment_id: string;
+  /** Null for events about the proposal as a whole (ballots, transitions, lock, synthesis). */
+  comment_id: string | null;
   created_at: CreatedAt;
 }
 

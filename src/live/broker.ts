@@ -1,6 +1,6 @@
 import pg from "pg";
-import { LIVE_CHANNEL } from "../features/comments/comments.queries.js";
 import type { Logger } from "../platform/logger.js";
+import { LIVE_CHANNEL } from "./live.queries.js";
 
 /** What a NOTIFY carries: enough to find the event row; the row itself is read from the database. */
 export interface LiveNotice {

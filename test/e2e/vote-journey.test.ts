@@ -75,6 +75,36 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it("a page left open shows a new ballot's turnout without reloading, and says so politely", async () => {
+    // The fourth proposal: the tests around use the first (voting) and the second (scheduling).
+    const [, , , other = ""] = await firstProposalSlugs(journey.database.db);
+    await openVoteNow(journey.database.db, other);
+    const watcher = await journey.browser.newPage();
+    const problems = watchPage(watcher, journey.server.origin);
+    await watcher.goto(`${journey.server.origin}/propositions/${other}`);
+    expect(await watcher.locator("#participation").textContent()).toBe("0 organisations sur 35 ont voté");
+    const loadedAt = await watcher.evaluate(() => performance.timeOrigin);
+
+    const representative = await createUser(journey.database.db, { organisation: "apvf" });
+    const voter = await journey.browser.newPage();
+    await voter.goto(`${journey.server.origin}/connexion?suite=/propositions/${other}`);
+    await voter.getByLabel("Adresse électronique").fill(representative.email);
+    await voter.getByLabel("Mot de passe").fill(representative.password);
+    await voter.getByRole("button", { name: "Se connecter" }).click();
+    await voter.waitForURL(`${journey.server.origin}/propositions/${other}`);
+    await voter.locator("#vote").getByLabel("Pour", { exact: true }).check();
+    await voter.locator("#vote").getByRole("button", { name: "Voter" }).click();
+    await voter.waitForURL(/#vote$/);
+
+    await expect
+      .poll(() => watcher.locator("#participation").textContent(), { timeout: 10_000 })
+      .toBe("1 organisations sur 35 ont voté");
+    expect(await watcher.getByRole("status").filter({ hasText: "Nouveau bulletin" }).count()).toBe(1);
+    expect(await watcher.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
+    await expectNoAxeViolations(watcher);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it("an administrator schedules a vote from the administration page, with zero axe violations", async () => {
     const admin = await createUser(journey.database.db, { role: "administrator", totp: true });
     const page = await journey.browser.newPage();

@@ -1,39 +1,12 @@
-import type { Hono } from "hono";
-import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
-import { createDatabase } from "../../src/db/client.js";
-import type { Database } from "../../src/db/database.js";
-import { type RunningBroker, startLiveBroker } from "../../src/live/broker.js";
-import { loadConfig } from "../../src/platform/config.js";
-import { createLogger } from "../../src/platform/logger.js";
 import { createUser } from "../factories.js";
-import { TEST_ORIGIN } from "../helpers/app.js";
-import { testSigner } from "../helpers/checkpoints.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-
-const config = loadConfig({ NODE_ENV: "test", PUBLIC_ORIGIN: TEST_ORIGIN, LOG_LEVEL: "silent" });
-const logger = createLogger(config);
-
-interface Instance {
-  app: Hono<any>;
-  broker: RunningBroker;
-  db: Kysely<Database>;
-}
+import { type Instance, readUntil, startInstance, stopInstance } from "../helpers/live.js";
 
 let database: TestDatabase;
 let a: Instance;
 let b: Instance;
-
-/** One "machine": its own pool, its own LISTEN connection, its own app. */
-async function startInstance(url: string): Promise<Instance> {
-  const { db } = createDatabase({ connectionString: url, statementTimeoutMs: 10_000, poolSize: 3, logger });
-  const broker = startLiveBroker({ connectionString: url, logger });
-  await broker.ready;
-  const app = createApp({ config, db, logger, lifecycle: { shuttingDown: false }, live: broker, signer: testSigner });
-  return { app, broker, db };
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -41,35 +14,9 @@ beforeAll(async () => {
   b = await startInstance(database.url);
 });
 afterAll(async () => {
-  for (const instance of [a, b]) {
-    await instance?.broker.stop();
-    await instance?.db.destroy();
-  }
+  for (const instance of [a, b]) await stopInstance(instance);
   await database.destroy();
 });
-
-/** Reads an SSE response until `predicate` holds on what arrived, or fails after the timeout. */
-async function readUntil(response: Response, predicate: (text: string) => boolean, timeoutMs = 5000) {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (!predicate(text)) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`SSE: not received within ${timeoutMs} ms. Got:\n${text}`);
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`SSE timeout. Got:\n${text}`)), left)),
-      ]);
-      if (chunk.done) break;
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-    return text;
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-}
 
 async function representative(instance: Instance, organisation: string) {
   const user = await createUser(database.db, { organisation });

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { LIVE_CHANNEL } from "../../src/features/comments/comments.queries.js";
 import { type RunningBroker, startLiveBroker } from "../../src/live/broker.js";
+import { LIVE_CHANNEL } from "../../src/live/live.queries.js";
 import { loadConfig } from "../../src/platform/config.js";
 import { createLogger } from "../../src/platform/logger.js";
 import { createUser } from "../factories.js";

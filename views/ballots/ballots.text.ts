@@ -29,6 +29,13 @@ export const ballotsText = {
     notOpen: "Le vote n'est pas ouvert : il ne peut pas être clos.",
     scheduleLocked: "Le vote est ouvert ou clos : son calendrier et ses règles ne peuvent plus changer.",
   },
+  live: {
+    ballotCast: (turnout: number, eligible: number) =>
+      `Nouveau bulletin : ${turnout} organisation${turnout > 1 ? "s" : ""} sur ${eligible} ${turnout > 1 ? "ont" : "a"} voté.`,
+    voteOpened: "Le vote est ouvert.",
+    voteClosed: "Le vote est clos : le résultat est affiché.",
+    voteScheduled: "Le calendrier du vote a changé.",
+  },
   receiptEmail: {
     subject: (proposal: string) => `Reçu de vote : ${proposal}`,
     body: (v: {

@@ -1,4 +1,5 @@
 import { STANCES, type Stance } from "../../src/db/database.js";
+import { Announcer } from "../components/Announcement.js";
 import { CommentForm, type CommentFormState } from "./CommentForm.js";
 import { CommentItem, type CommentView } from "./CommentItem.js";
 import { commentsText as t } from "./comments.text.js";
@@ -25,7 +26,6 @@ export interface DiscussionView {
 
 export const COMMENT_LIST_ID = "commentaires";
 export const MORE_ID = "plus-de-commentaires";
-export const ANNOUNCER_ID = "debat-annonce";
 export const COUNTS_ID = "debat-compteurs";
 export const EMPTY_ID = "debat-vide";
 
@@ -50,7 +50,7 @@ export function Discussion({ view }: { view: DiscussionView }) {
       </p>
       <Participation view={view} />
       <Filters view={view} />
-      <div id={ANNOUNCER_ID} class="visually-hidden" role="status" aria-live="polite" />
+      <Announcer />
       {view.comments.length === 0 ? (
         <p class="muted" id={EMPTY_ID}>
           {view.filter.stance ? t.emptyFiltered : t.empty}

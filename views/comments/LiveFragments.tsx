@@ -1,6 +1,6 @@
 import { CommentContent, CommentItem, type CommentView, repliesDomId } from "./CommentItem.js";
 import { commentsText as t } from "./comments.text.js";
-import { ANNOUNCER_ID, COMMENT_LIST_ID, EMPTY_ID } from "./Discussion.js";
+import { COMMENT_LIST_ID, EMPTY_ID } from "./Discussion.js";
 
 /**
  * Out-of-band pieces for htmx: each names the element it updates by id, and an
@@ -29,19 +29,13 @@ export function UpdatedCommentFragment({ comment }: { comment: CommentView }) {
   return <CommentContent comment={comment} oob />;
 }
 
-/** Polite: read after what the person is doing, and it never moves the focus. */
-export function Announcement({ message }: { message: string }) {
-  return (
-    <div id={ANNOUNCER_ID} hx-swap-oob="innerHTML">
-      {message}
-    </div>
-  );
-}
-
 export function announceText(kind: string, comment: CommentView): string {
   const who = `${comment.authorName} — ${comment.organisationName}`;
   if (kind === "comment_created") return t.live.created(who);
   if (kind === "comment_edited") return comment.hidden ? t.live.hidden : t.live.edited(who);
   if (kind === "comment_deleted") return t.live.deleted;
+  if (kind === "comment_hidden") return t.live.hidden;
+  if (kind === "comment_restored") return t.live.restored(who);
+  if (kind === "comment_pinned") return comment.pinned ? t.live.pinned(who) : t.live.unpinned(who);
   return t.live.supported(comment.supportCount);
 }

@@ -5,7 +5,7 @@
  */
 export { castingRoutes } from "./casting/casting.routes.js";
 export { type BallotContext, castBallot } from "./casting/casting.service.js";
-export { loadVoteSection } from "./casting/vote-section.js";
+export { loadVoteSection, renderVoteEvent } from "./casting/vote-section.js";
 export { lifecycleRoutes } from "./lifecycle/lifecycle.routes.js";
 export { runDueTransitions, scheduleVote, transitionByHand } from "./lifecycle/lifecycle.service.js";
 export { sendDueReminders } from "./lifecycle/reminders.service.js";

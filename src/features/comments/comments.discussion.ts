@@ -5,6 +5,7 @@ import type { DiscussionFilter, DiscussionView } from "../../../views/comments/D
 import { generateRandomToken } from "../../auth/tokens.js";
 import { type Database, STANCES } from "../../db/database.js";
 import type { CurrentUser } from "../../http/env.js";
+import { latestLiveEventId } from "../../live/live.queries.js";
 import { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
 import { countByStance, listTopLevelComments, type PageCursor } from "./comments.read.js";
 import { discussionClosedReason } from "./comments.service.js";
@@ -59,15 +60,6 @@ export async function loadCommentsPage(
   return { comments: await buildThreads(db, page, viewerContext(viewer, open)), nextCursor };
 }
 
-async function latestEventId(db: Kysely<Database>, proposalId: string): Promise<string> {
-  const row = await db
-    .selectFrom("live_event")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .where("proposal_id", "=", proposalId)
-    .executeTakeFirst();
-  return String(row?.id ?? "0");
-}
-
 export interface DiscussionOptions {
   filter?: DiscussionFilter | undefined;
   form?: CommentFormState | undefined;
@@ -87,7 +79,7 @@ export async function loadDiscussion(
     countByStance(db, proposal.id),
     loadCommentsPage(db, proposal, viewer, filter),
     viewer ? isFollowing(db, viewer.id, proposal.id) : false,
-    latestEventId(db, proposal.id),
+    latestLiveEventId(db, proposal.id),
   ]);
   const live = new URLSearchParams({ depuis: lastEvent });
   if (filter.stance) live.set("position", filter.stance);

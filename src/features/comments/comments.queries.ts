@@ -1,8 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database, LiveEventKind, Stance } from "../../db/database.js";
+import type { Database, Stance } from "../../db/database.js";
 
 /** The live channel every instance LISTENs to. */
-export const LIVE_CHANNEL = "concertation_live";
 
 /** A proposal as the debate needs it: status and thread lock decide whether it accepts writes. */
 function selectDiscussionProposal(db: Kysely<Database>) {
@@ -193,40 +192,6 @@ export async function replaceMentions(trx: Transaction<Database>, commentId: str
     .insertInto("comment_mention")
     .values(organisationIds.map((organisationId) => ({ comment_id: commentId, organisation_id: organisationId })))
     .onConflict((oc) => oc.doNothing())
-    .execute();
-}
-
-/**
- * Records the event and queues its NOTIFY. Postgres delivers a NOTIFY only when
- * the transaction commits, so listeners never hear of a change that rolled back.
- * The per-proposal advisory lock makes event ids commit in order, so a client
- * resuming after id N never skips an event that committed later with a smaller id.
- */
-export async function publishLiveEvent(
-  trx: Transaction<Database>,
-  event: { proposalId: string; kind: LiveEventKind; commentId: string },
-): Promise<string> {
-  await sql`select pg_advisory_xact_lock(${LIVE_LOCK_SPACE}, ${Number(event.proposalId)}::int)`.execute(trx);
-  const { id } = await trx
-    .insertInto("live_event")
-    .values({ proposal_id: event.proposalId, kind: event.kind, comment_id: event.commentId })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const payload = JSON.stringify({ id, kind: event.kind, proposalId: event.proposalId, commentId: event.commentId });
-  await sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`.execute(trx);
-  return id;
-}
-
-const LIVE_LOCK_SPACE = 480_211;
-
-export function listLiveEventsAfter(db: Kysely<Database>, proposalId: string, afterId: string, limit: number) {
-  return db
-    .selectFrom("live_event")
-    .select(["id", "kind", "comment_id as commentId", "proposal_id as proposalId"])
-    .where("proposal_id", "=", proposalId)
-    .where("id", ">", afterId)
-    .orderBy("id")
-    .limit(limit)
     .execute();
 }
 

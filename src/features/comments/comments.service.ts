@@ -4,6 +4,7 @@ import { requireMandate } from "../../auth/guards.js";
 import type { Database, Stance } from "../../db/database.js";
 import type { CurrentUser } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
+import { publishLiveEvent } from "../../live/live.queries.js";
 import { mentionedSlugs } from "./comments.markdown.js";
 import {
   type CommentForWrite,
@@ -19,7 +20,6 @@ import {
   lockComment,
   markCommentDeleted,
   organisationDirectory,
-  publishLiveEvent,
   replaceMentions,
   toggleSupportRow,
   updateCommentBody,

@@ -3,7 +3,7 @@ import { ruleLabel, moderationText as t } from "../../../views/moderation/modera
 import type { Database, ModerationRule } from "../../db/database.js";
 import type { CurrentUser } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
-import { publishLiveEvent } from "../comments/comments.queries.js";
+import { publishLiveEvent } from "../../live/live.queries.js";
 import { queueEmail } from "../email/email.service.js";
 import { reinstatePerson, suspendPerson } from "../people/people.service.js";
 import {
@@ -91,7 +91,7 @@ export async function hideComment(
     await setHidden(trx, comment.id, { rule: input.rule, reason: input.reason });
     await closeReports(trx, comment.id);
     // Open pages swap the comment for its tombstone; the event itself carries no text.
-    await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_edited", commentId: comment.id });
+    await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_hidden", commentId: comment.id });
     await queueEmail(trx, {
       kind: "moderation",
       to: comment.authorEmail,
@@ -110,7 +110,7 @@ export async function restoreComment(
   await onComment(db, actor, input.commentId, async (trx, comment) => {
     if (!comment.hiddenAt) throw new AppError(409, "not_hidden", "Ce commentaire n'est pas masqué.");
     await setHidden(trx, comment.id, null);
-    await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_edited", commentId: comment.id });
+    await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_restored", commentId: comment.id });
     await queueEmail(trx, {
       kind: "moderation",
       to: comment.authorEmail,
@@ -135,7 +135,7 @@ export async function pinComment(db: Kysely<Database>, actor: CurrentUser, comme
       throw new AppError(409, "unavailable", "Un commentaire masqué ou supprimé ne peut pas être un argument clé.");
     }
     await setPinned(trx, comment.id, pinned);
-    await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_edited", commentId: comment.id });
+    await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_pinned", commentId: comment.id });
     return { kind: pinned ? "moderation.pin" : "moderation.unpin" };
   });
 }
@@ -147,6 +147,7 @@ export async function lockThread(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await setThreadLock(trx, input.proposalId, input.reason);
+    await publishLiveEvent(trx, { proposalId: input.proposalId, kind: "discussion_locked" });
     await recordModeration(trx, {
       kind: input.reason === null ? "moderation.unlock" : "moderation.lock",
       actorId: actor.id,
@@ -197,6 +198,7 @@ export async function publishSynthesis(
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom("proposal").select("id").where("id", "=", input.proposalId).forUpdate().execute();
     const version = await insertSynthesisVersion(trx, { ...input, authorId: actor.id });
+    await publishLiveEvent(trx, { proposalId: input.proposalId, kind: "synthesis_published" });
     await recordModeration(trx, {
       kind: "moderation.synthesis",
       actorId: actor.id,

@@ -18,13 +18,32 @@ export interface VoteSectionView {
   results: ResultsViewModel | null;
 }
 
-/** The proposal page's vote region: rules, turnout, the organisation's ballot, then results after closing. */
-export function VoteSection({ view }: { view: VoteSectionView }) {
+export const VOTE_SECTION_ID = "vote";
+export const VOTE_STATUS_ID = "vote-etat";
+
+/**
+ * The proposal page's vote region: rules, turnout, the organisation's ballot, then results
+ * after closing. `oob`: the whole region replaces the one on an open page (a vote opened or closed).
+ */
+export function VoteSection({ view, oob = false }: { view: VoteSectionView; oob?: boolean }) {
   return (
-    <section id="vote" aria-labelledby="vote-titre">
+    <section id={VOTE_SECTION_ID} aria-labelledby="vote-titre" hx-swap-oob={oob ? "outerMorph" : undefined}>
       <h2 id="vote-titre">{view.status === "clos" ? t.result.heading : t.vote.heading}</h2>
       {view.status === "clos" && view.results ? <ResultsView results={view.results} title={view.title} /> : null}
       {view.status !== "clos" ? <Rules view={view} /> : null}
+      <VoteStatus view={view} />
+      <ViewerPart view={view} />
+    </section>
+  );
+}
+
+/**
+ * Turnout, running tally and who has not voted yet: what a ballot changes for everyone.
+ * `oob`: replaces only this part on an open page, never the form someone is filling in.
+ */
+export function VoteStatus({ view, oob = false }: { view: VoteSectionView; oob?: boolean }) {
+  return (
+    <div id={VOTE_STATUS_ID} hx-swap-oob={oob ? "outerMorph" : undefined}>
       {view.status === "vote_ouvert" ? (
         <p class="lead" id="participation">
           {t.vote.turnout(view.turnout, view.rules.eligible)}
@@ -32,8 +51,7 @@ export function VoteSection({ view }: { view: VoteSectionView }) {
       ) : null}
       {view.running ? <CountsTable tally={view.running} caption={t.vote.provisional} /> : null}
       {view.missing ? <Missing organisations={view.missing} /> : null}
-      <ViewerPart view={view} />
-    </section>
+    </div>
   );
 }
 

@@ -9,6 +9,7 @@ import { requireMandate } from "../../../auth/guards.js";
 import { CHOICES, type Choice, type Database } from "../../../db/database.js";
 import type { CurrentUser } from "../../../http/env.js";
 import { AppError, notFound } from "../../../http/errors.js";
+import { publishLiveEvent } from "../../../live/live.queries.js";
 import { recordAdminAction } from "../../admin/admin-actions.queries.js";
 import { queueEmail } from "../../email/email.service.js";
 import {
@@ -83,6 +84,7 @@ export async function castBallot(
       reason,
     });
     if ("unchanged" in event) return event.unchanged;
+    await publishLiveEvent(trx, { proposalId: proposal.id, kind: "ballot_cast" });
     // Signed with the ballot in it: the receipt alone proves later that the chain was not cut before it.
     const checkpoint = await signChainTip(trx, signer, "receipt");
     await queueEmail(trx, {

@@ -1,6 +1,8 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
+import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import type { BallotFormState, VotePanelView } from "../../../../views/ballots/casting/VotePanel.js";
-import { VoteSection, type VoteSectionView } from "../../../../views/ballots/casting/VoteSection.js";
+import { VoteSection, type VoteSectionView, VoteStatus } from "../../../../views/ballots/casting/VoteSection.js";
+import { Announcement } from "../../../../views/components/Announcement.js";
 import { can } from "../../../auth/permissions.js";
 import type { AppDeps, CurrentUser } from "../../../http/env.js";
 import { countOrganisations } from "../lifecycle/lifecycle.queries.js";
@@ -17,12 +19,54 @@ import { findBallot, listBallotEvents } from "./casting.queries.js";
 
 /** The proposal page's vote region (plugged in by proposal-sections.ts). */
 export async function loadVoteSection(
-  { db }: AppDeps,
+  deps: AppDeps,
   proposalRef: { id: string },
   viewer: CurrentUser | undefined,
   form?: BallotFormState,
   ballotUnchanged = false,
 ): Promise<JSX.Element | undefined> {
+  const view = await loadVoteSectionView(deps, proposalRef, viewer, form, ballotUnchanged);
+  return view ? <VoteSection view={view} /> : undefined;
+}
+
+/**
+ * What a live event about the vote changes on an open page, for this viewer: after a
+ * ballot, only the turnout part (never the form someone may be filling in); after an
+ * opening, a closing or a new schedule, the whole region. With a spoken summary.
+ */
+export async function renderVoteEvent(
+  deps: AppDeps,
+  proposalRef: { id: string },
+  viewer: CurrentUser | undefined,
+  kind: "ballot_cast" | "vote_scheduled" | "vote_opened" | "vote_closed",
+): Promise<JSX.Element | undefined> {
+  const view = await loadVoteSectionView(deps, proposalRef, viewer);
+  if (!view) return undefined;
+  if (kind === "ballot_cast") {
+    return (
+      <>
+        <VoteStatus view={view} oob />
+        <Announcement message={t.live.ballotCast(view.turnout, view.rules.eligible)} />
+      </>
+    );
+  }
+  const message =
+    kind === "vote_opened" ? t.live.voteOpened : kind === "vote_closed" ? t.live.voteClosed : t.live.voteScheduled;
+  return (
+    <>
+      <VoteSection view={view} oob />
+      <Announcement message={message} />
+    </>
+  );
+}
+
+async function loadVoteSectionView(
+  { db }: AppDeps,
+  proposalRef: { id: string },
+  viewer: CurrentUser | undefined,
+  form?: BallotFormState,
+  ballotUnchanged = false,
+): Promise<VoteSectionView | undefined> {
   const proposal = (await listVoteProposals(db)).find((p) => p.id === proposalRef.id);
   if (!proposal) return undefined;
   const open = proposal.status === "vote_ouvert";
@@ -44,7 +88,7 @@ export async function loadVoteSection(
     panel: viewer?.mandate ? await loadPanel(db, proposal, viewer.mandate, form, ballotUnchanged) : null,
     results: proposal.status === "clos" ? await loadResults(db, proposal) : null,
   };
-  return <VoteSection view={view} />;
+  return view;
 }
 
 async function runningTally(db: AppDeps["db"], proposalId: string) {

@@ -5,6 +5,7 @@ import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { appendAuditEvent } from "../../../audit/chain.js";
 import type { Database } from "../../../db/database.js";
 import { AppError, notFound } from "../../../http/errors.js";
+import { publishLiveEvent } from "../../../live/live.queries.js";
 import { recordAdminAction } from "../../admin/admin-actions.queries.js";
 import { countChoices, decide } from "../results/tally.js";
 import {
@@ -63,6 +64,7 @@ async function openDebate(trx: Transaction<Database>, proposal: LifecycleProposa
     proposalId: proposal.id,
     data: { proposal: proposal.slug, ...actorData(actor) },
   });
+  await publishLiveEvent(trx, { proposalId: proposal.id, kind: "debate_opened" });
 }
 
 /** Opening draws the secret salt; the rules in force are written into the journal. */
@@ -87,6 +89,7 @@ export async function openVote(trx: Transaction<Database>, proposal: LifecyclePr
       ...actorData(actor),
     },
   });
+  await publishLiveEvent(trx, { proposalId: proposal.id, kind: "vote_opened" });
 }
 
 /** Closing reveals the salt, then counts the current ballots and journals the result. */
@@ -100,6 +103,7 @@ export async function closeVote(trx: Transaction<Database>, proposal: LifecycleP
     data: { proposal: proposal.slug, salt: encodeHexLowerCase(salt), ...actorData(actor) },
   });
   await computeResult(trx, proposal);
+  await publishLiveEvent(trx, { proposalId: proposal.id, kind: "vote_closed" });
 }
 
 /** The result is itself a journal event: counts, the rules applied and each organisation's last ballot event. */
@@ -154,6 +158,7 @@ export async function scheduleVote(db: Kysely<Database>, userId: string, slug: s
       throw new AppError(409, "schedule_locked", t.errors.scheduleLocked);
     }
     await updateSchedule(trx, proposal.id, input);
+    await publishLiveEvent(trx, { proposalId: proposal.id, kind: "vote_scheduled" });
     await recordAdminAction(trx, {
       actorId: userId,
       action: "vote.schedule",

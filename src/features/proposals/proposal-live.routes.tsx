@@ -1,23 +1,24 @@
 import { type Context, Hono } from "hono";
 import { type SSEStreamingApi, streamSSE } from "hono/streaming";
-import { commentsText as t } from "../../views/comments/comments.text.js";
-import { type DiscussionFilter, StanceCounts } from "../../views/comments/Discussion.js";
+import { commentsText as t } from "../../../views/comments/comments.text.js";
+import type { DiscussionFilter } from "../../../views/comments/Discussion.js";
+import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import { notFound } from "../../http/errors.js";
 import {
-  Announcement,
-  announceText,
-  NewCommentFragment,
-  UpdatedCommentFragment,
-} from "../../views/comments/LiveFragments.js";
-import { readFilter } from "../features/comments/comments.discussion.js";
+  COMMENT_EVENT_KINDS,
+  type CommentEventKind,
+  type LiveEvent,
+  latestLiveEventId,
+  listLiveEventsAfter,
+} from "../../live/live.queries.js";
+import { renderVoteEvent } from "../ballots/index.js";
 import {
   type DiscussionProposal,
   findDiscussionProposal,
-  listLiveEventsAfter,
-} from "../features/comments/comments.queries.js";
-import { countByStance } from "../features/comments/comments.read.js";
-import { loadThreadContext } from "../features/comments/comments.thread.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../http/env.js";
-import { notFound } from "../http/errors.js";
+  readFilter,
+  renderCommentEvent,
+  renderDiscussionEvent,
+} from "../comments/index.js";
 
 /** With a broker, the database is still read now and then (a missed NOTIFY costs seconds, not an event). */
 const SAFETY_POLL_MS = 15_000;
@@ -29,8 +30,6 @@ const BATCH = 100;
  * soon (`retry`, in ms) with Last-Event-ID, and the proxy sends it to another instance.
  */
 export const RECONNECT_ELSEWHERE = "retry: 1000\n: fin du flux (arrêt de cette instance), reconnexion\n\n";
-
-type LiveEvent = Awaited<ReturnType<typeof listLiveEventsAfter>>[number];
 
 /**
  * Hundreds of open pages wake up on the same notice and ask the same questions:
@@ -71,16 +70,17 @@ function sharedOnce<T>(deps: AppDeps, key: string, load: () => Promise<T>): Prom
 }
 
 /**
- * One SSE stream per open proposal page. Every event carries its id; a client
- * that reconnects sends Last-Event-ID and gets what it missed, read from live_event.
+ * One SSE stream per open proposal page: new and changed comments, ballots, openings and
+ * closings, moderation decisions. Every event carries its id; a client that reconnects
+ * sends Last-Event-ID and gets what it missed, read from live_event.
  */
-export function liveRoutes(deps: AppDeps) {
+export function proposalLiveRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get("/propositions/:slug/direct", async (c) => {
     const proposal = await findDiscussionProposal(deps.db, c.req.param("slug"));
     if (!proposal) throw notFound(t.unknownProposal);
     const filter = readFilter({ position: c.req.query("position"), tri: c.req.query("tri") });
     const resumeFrom =
-      firstId(c.req.header("Last-Event-ID"), c.req.query("depuis")) ?? (await latestId(deps, proposal));
+      firstId(c.req.header("Last-Event-ID"), c.req.query("depuis")) ?? (await latestLiveEventId(deps.db, proposal.id));
     c.header("Cache-Control", "no-store");
     c.header("X-Accel-Buffering", "no");
     return streamSSE(c, (stream) => runStream(c, deps, { stream, proposal, filter, resumeFrom }));
@@ -89,15 +89,6 @@ export function liveRoutes(deps: AppDeps) {
 
 function firstId(...candidates: (string | undefined)[]): string | undefined {
   return candidates.find((value) => value !== undefined && /^\d{1,18}$/.test(value));
-}
-
-async function latestId(deps: AppDeps, proposal: DiscussionProposal): Promise<string> {
-  const row = await deps.db
-    .selectFrom("live_event")
-    .select((eb) => eb.fn.max("id").as("id"))
-    .where("proposal_id", "=", proposal.id)
-    .executeTakeFirst();
-  return String(row?.id ?? "0");
 }
 
 interface StreamState {
@@ -166,25 +157,22 @@ async function sendMissed(c: Context<AppEnv>, deps: AppDeps, state: StreamState,
   }
 }
 
-/** The comment as it is now, for this viewer: replaying an old event shows today's state. */
-async function renderEvent(
+/** Each kind of event is drawn by the feature it belongs to, for this viewer, as things are now. */
+function renderEvent(
   deps: AppDeps,
   viewer: CurrentUser | undefined,
   filter: DiscussionFilter,
   event: LiveEvent,
 ): Promise<string> {
-  const context = await loadThreadContext(deps.db, event.commentId, viewer);
-  if (!context) return "";
-  const comment = context.comment;
-  const parts = [<Announcement message={announceText(event.kind, comment)} />];
-  if (event.kind !== "comment_created") parts.unshift(<UpdatedCommentFragment comment={comment} />);
-  // A new top-level comment joins the list only where it belongs: newest first, matching the filter.
-  else if (comment.depth > 1 || (filter.sort === "recent" && (!filter.stance || filter.stance === comment.stance))) {
-    parts.unshift(<NewCommentFragment comment={comment} parentId={comment.parentId} />);
-  }
-  if (comment.depth === 1 && (event.kind === "comment_created" || event.kind === "comment_deleted")) {
-    parts.push(<StanceCounts counts={await countByStance(deps.db, event.proposalId)} oob />);
-  }
-  const html = await Promise.all(parts.map((part) => part.toString()));
-  return html.join("");
+  const { kind, commentId, proposalId } = event;
+  if (isCommentEvent(kind) && commentId)
+    return renderCommentEvent(deps, viewer, filter, { kind, commentId, proposalId });
+  if (kind === "discussion_locked" || kind === "synthesis_published")
+    return renderDiscussionEvent(deps, { kind, proposalId });
+  if (kind === "ballot_cast" || kind === "vote_opened" || kind === "vote_closed" || kind === "vote_scheduled")
+    return renderVoteEvent(deps, { id: proposalId }, viewer, kind).then((element) => element?.toString() ?? "");
+  return Promise.resolve("");
 }
+
+const isCommentEvent = (kind: LiveEvent["kind"]): kind is CommentEventKind =>
+  (COMMENT_EVENT_KINDS as readonly string[]).includes(kind);

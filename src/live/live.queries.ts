@@ -1,0 +1,87 @@
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { Database } from "../db/database.js";
+
+/** The NOTIFY channel every instance LISTENs on. */
+export const LIVE_CHANNEL = "concertation_live";
+
+/** What changed on a comment: its page fragment is re-rendered. */
+export const COMMENT_EVENT_KINDS = [
+  "comment_created",
+  "comment_edited",
+  "comment_deleted",
+  "comment_supported",
+  "comment_hidden",
+  "comment_restored",
+  "comment_pinned",
+] as const;
+/** What changed on the proposal as a whole: its vote region, its discussion's state, its synthesis. */
+export const PROPOSAL_EVENT_KINDS = [
+  "ballot_cast",
+  "debate_opened",
+  "vote_scheduled",
+  "vote_opened",
+  "vote_closed",
+  "discussion_locked",
+  "synthesis_published",
+] as const;
+export type CommentEventKind = (typeof COMMENT_EVENT_KINDS)[number];
+export type ProposalEventKind = (typeof PROPOSAL_EVENT_KINDS)[number];
+export type LiveEventKind = CommentEventKind | ProposalEventKind;
+
+export type LiveEventInput =
+  | { proposalId: string; kind: CommentEventKind; commentId: string }
+  | { proposalId: string; kind: ProposalEventKind };
+
+export interface LiveEvent {
+  id: string;
+  proposalId: string;
+  kind: LiveEventKind;
+  commentId: string | null;
+}
+
+const LIVE_LOCK_SPACE = 480_211;
+
+/**
+ * Records the event and queues its NOTIFY, in the caller's transaction: Postgres delivers a
+ * NOTIFY only at commit, so listeners never hear of a change that rolled back. The
+ * per-proposal advisory lock makes event ids commit in order, so a client resuming after
+ * id N never skips an event that committed later with a smaller id.
+ */
+export async function publishLiveEvent(trx: Transaction<Database>, event: LiveEventInput): Promise<string> {
+  const commentId = "commentId" in event ? event.commentId : null;
+  await sql`select pg_advisory_xact_lock(${LIVE_LOCK_SPACE}, ${Number(event.proposalId)}::int)`.execute(trx);
+  const { id } = await trx
+    .insertInto("live_event")
+    .values({ proposal_id: event.proposalId, kind: event.kind, comment_id: commentId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const payload = JSON.stringify({ id, kind: event.kind, proposalId: event.proposalId, commentId });
+  await sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`.execute(trx);
+  return id;
+}
+
+export function listLiveEventsAfter(
+  db: Kysely<Database>,
+  proposalId: string,
+  afterId: string,
+  limit: number,
+): Promise<LiveEvent[]> {
+  return db
+    .selectFrom("live_event")
+    .select(["id", "kind", "comment_id as commentId", "proposal_id as proposalId"])
+    .where("proposal_id", "=", proposalId)
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+/** Where a new stream starts: after the proposal's latest event ("0" when it has none). */
+export async function latestLiveEventId(db: Kysely<Database>, proposalId: string): Promise<string> {
+  const row = await db
+    .selectFrom("live_event")
+    .select((eb) => eb.fn.max("id").as("id"))
+    .where("proposal_id", "=", proposalId)
+    .executeTakeFirst();
+  return String(row?.id ?? "0");
+}
