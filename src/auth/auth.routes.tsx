@@ -9,18 +9,11 @@ import { SignInPage } from "../../views/auth/SignInPage.js";
 import { acceptInvitation, findInvitationByToken } from "../features/people/invitations.service.js";
 import { clientIp } from "../http/client-ip.js";
 import type { AppDeps, AppEnv } from "../http/env.js";
-import { controlCharacterError, readForm } from "../http/forms.js";
+import { controlCharacterError, formRefusal, readForm } from "../http/forms.js";
 import { renderPage } from "../http/render.js";
 import { forgotPasswordForm, invitationForm, resetPasswordForm, secondFactorForm, signInForm } from "./auth.forms.js";
 import { deleteSession } from "./auth.queries.js";
-import {
-  passwordResetState,
-  requestPasswordReset,
-  resetPassword,
-  signIn,
-  ThrottledError,
-  verifySecondFactor,
-} from "./auth.service.js";
+import { passwordResetState, requestPasswordReset, resetPassword, signIn, verifySecondFactor } from "./auth.service.js";
 import { clearSessionCookie, writeSessionCookie } from "./cookies.js";
 import { SECOND_FACTOR_PAGE, safeNextPath } from "./guards.js";
 import { createSession } from "./session.js";
@@ -57,7 +50,8 @@ export function authRoutes(deps: AppDeps) {
         303,
       );
     } catch (error) {
-      if (error instanceof ThrottledError) return retry(error.message, 429);
+      const refusal = formRefusal(error);
+      if (refusal?.status === 429) return retry(refusal.message, 429);
       throw error;
     }
   });
@@ -90,7 +84,8 @@ export function authRoutes(deps: AppDeps) {
       });
       return verified ? c.redirect(safeNextPath(form.data.suite), 303) : retry(authText.secondFactor.invalid, 422);
     } catch (error) {
-      if (error instanceof ThrottledError) return retry(error.message, 429);
+      const refusal = formRefusal(error);
+      if (refusal?.status === 429) return retry(refusal.message, 429);
       throw error;
     }
   });

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
+import { DomainError } from "../domain/errors.js";
 import { queueEmail, recentEmailCount } from "../features/email/email.service.js";
-import { AppError } from "../http/errors.js";
 import type { Config } from "../platform/config.js";
 import { deleteUserSessions, findUserByEmail, markSessionTwoFactorVerified, spendTotpStep } from "./auth.queries.js";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./password.js";
@@ -12,7 +12,6 @@ import {
   accountFromIpKey,
   accountKey,
   clearFailures,
-  formatWait,
   IP_POLICY,
   ipKey,
   MAX_ACCOUNT_FAILURES_PER_IP,
@@ -26,11 +25,8 @@ import { hashRecoveryCode, totpStepOf } from "./totp.js";
 
 type Lifetimes = Pick<Config, "sessionInactivityMs" | "sessionAbsoluteMs">;
 
-export class ThrottledError extends AppError {
-  constructor(readonly waitSeconds: number) {
-    super(429, "throttled", `Trop de tentatives. Réessayez dans ${formatWait(waitSeconds)}.`);
-  }
-}
+/** Too many failures from here: try again in `waitSeconds`. */
+const throttled = (waitSeconds: number) => new DomainError("auth.throttled", { params: { waitSeconds } });
 
 /**
  * Checks the password and opens a new session (rotation: a fresh id at every
@@ -43,7 +39,7 @@ export async function signIn(
 ): Promise<{ token: string; expiresAt: Date; needsSecondFactor: boolean } | undefined> {
   const keys = signInThrottleKeys(input.email, input.ip);
   const wait = await secondsToWait(db, Object.values(keys));
-  if (wait > 0) throw new ThrottledError(wait);
+  if (wait > 0) throw throttled(wait);
   const user = await findUserByEmail(db, input.email);
   const valid = user
     ? await verifyPassword(user.password_hash, input.password)
@@ -84,7 +80,7 @@ export async function verifySecondFactor(
 ): Promise<boolean> {
   const key = `2fa:${input.userId}`;
   const wait = await secondsToWait(db, [key, ipKey(input.ip)]);
-  if (wait > 0) throw new ThrottledError(wait);
+  if (wait > 0) throw throttled(wait);
   const user = await db.selectFrom("app_user").select("totp_key").where("id", "=", input.userId).executeTakeFirst();
   const valid =
     (user?.totp_key ? await useTotpCode(db, input.userId, user.totp_key, input.code) : false) ||

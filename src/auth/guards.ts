@@ -48,15 +48,3 @@ export function requireCapability(capability: Exclude<Capability, "act-for-organ
     await next();
   });
 }
-
-/** The person must hold a current mandate; returns it for the route to use. */
-export function requireMandate(user: CurrentUser | undefined): NonNullable<CurrentUser["mandate"]> {
-  if (!user?.mandate) {
-    throw new AppError(
-      403,
-      "no_mandate",
-      "Vous n'avez pas de mandat en cours pour une organisation : seuls les représentants mandatés peuvent agir au nom d'une organisation.",
-    );
-  }
-  return user.mandate;
-}

@@ -1,5 +1,5 @@
 import type { Role } from "../db/database.js";
-import type { CurrentUser } from "../http/env.js";
+import type { Actor } from "../domain/actor.js";
 
 /** Every role decision in one place. Administrators hold moderator powers; voting needs a mandate, not a role. */
 export type Capability = "administer" | "moderate" | "act-for-organisation";
@@ -10,13 +10,13 @@ const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   representative: [],
 };
 
-export function can(user: CurrentUser | undefined, capability: Capability): boolean {
+export function can(user: Actor | undefined, capability: Capability): boolean {
   if (!user) return false;
   if (capability === "act-for-organisation") return user.mandate !== null;
   return ROLE_CAPABILITIES[user.role].includes(capability);
 }
 
 /** Administrators and moderators must use two-factor authentication before any staff page works. */
-export function requiresTwoFactor(user: CurrentUser): boolean {
+export function requiresTwoFactor(user: Actor): boolean {
   return user.role === "administrator" || user.role === "moderator";
 }

@@ -75,9 +75,3 @@ export const accountKey = (email: string) => `compte:${email.trim().toLowerCase(
 export const accountFromIpKey = (email: string, ip: string) => `${accountKey(email)}|ip:${ip}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
 export const resetIpKey = (ip: string) => `reinitialisation-ip:${ip}`;
-
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} seconde${seconds > 1 ? "s" : ""}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
-}

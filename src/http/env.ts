@@ -1,19 +1,13 @@
 import type { Kysely } from "kysely";
 import type { CheckpointSigner } from "../audit/checkpoints.js";
-import type { Database, Role } from "../db/database.js";
+import type { Database } from "../db/database.js";
+import type { Actor } from "../domain/actor.js";
 import type { LiveBroker } from "../live/broker.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 
-/** The signed-in person as every route and view sees them. */
-export interface CurrentUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  totpEnabled: boolean;
-  mandate: { id: string; organisationId: string; organisationSlug: string; organisationName: string } | null;
-}
+/** The signed-in person as every route and view sees them: the domain's actor. */
+export type CurrentUser = Actor;
 
 export interface CurrentSession {
   id: string;

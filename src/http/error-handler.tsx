@@ -3,8 +3,10 @@ import { HTTPException } from "hono/http-exception";
 import { text } from "../../views/common/text.js";
 import { ErrorPage } from "../../views/errors/ErrorPage.js";
 import { isDatabaseUnavailable } from "../db/errors.js";
+import { DomainError } from "../domain/errors.js";
 import type { AppEnv } from "./env.js";
 import { AppError } from "./errors.js";
+import { describeRefusal } from "./refusals.js";
 import { renderPage } from "./render.js";
 
 type ErrorStatus = 400 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 503;
@@ -32,6 +34,8 @@ function showError(c: Context<AppEnv>, status: ErrorStatus, message: string) {
 /** The single place where errors become pages: 503 for an unreachable database, never a crash. */
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof AppError) return showError(c, error.status as ErrorStatus, error.message);
+  const refusal = error instanceof DomainError ? describeRefusal(error) : undefined;
+  if (refusal) return showError(c, refusal.status, refusal.message);
   if (isDatabaseUnavailable(error)) {
     c.get("logger")?.warn({ err: error }, "base de données indisponible");
     c.header("Retry-After", "5");

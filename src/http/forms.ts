@@ -1,7 +1,9 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { text } from "../../views/common/text.js";
+import { DomainError } from "../domain/errors.js";
 import { AppError } from "./errors.js";
+import { describeRefusal } from "./refusals.js";
 
 export type FieldErrors = Record<string, string>;
 
@@ -70,4 +72,25 @@ export function withoutControlCharacters(values: Record<string, string>): Record
 /** The control-character refusal among a form's errors, for pages that show one message, not one per field. */
 export function controlCharacterError(errors: FieldErrors): string | undefined {
   return Object.values(errors).find((message) => message === text.errors.controlCharacters);
+}
+
+export interface FormRefusal {
+  status: 403 | 404 | 409 | 422 | 429;
+  message: string;
+  errors: FieldErrors;
+}
+
+/**
+ * A service's refusal that belongs on the form just sent: its status, and its message under
+ * its field (or `fallbackField`). Anything else is undefined: rethrow it to the error page.
+ */
+export function formRefusal(error: unknown, fallbackField = "_form"): FormRefusal | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const refusal = describeRefusal(error);
+  if (!refusal?.onForm) return undefined;
+  return {
+    status: refusal.status,
+    message: refusal.message,
+    errors: { [refusal.field ?? fallbackField]: refusal.message },
+  };
 }

@@ -24,12 +24,3 @@ export function canonicalId(raw: string | undefined): string | undefined {
   if (raw === undefined || !/^[1-9][0-9]{0,18}$/.test(raw) || BigInt(raw) > BIGINT_MAX) return undefined;
   return raw;
 }
-
-/** Ids compared by value, never as strings. */
-export function sameId(a: string | number | bigint, b: string | number | bigint): boolean {
-  try {
-    return BigInt(a) === BigInt(b);
-  } catch {
-    return false;
-  }
-}

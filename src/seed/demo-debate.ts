@@ -1,13 +1,13 @@
 import type { Kysely } from "kysely";
 import type { Database, Stance } from "../db/database.js";
+import type { Actor } from "../domain/actor.js";
 import { type BallotContext, castBallot, scheduleVote, transitionByHand } from "../features/ballots/index.js";
 import { postComment, toggleSupport } from "../features/comments/comments.service.js";
-import type { CurrentUser } from "../http/env.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Representatives with a current mandate, as the services expect them. */
-export async function listRepresentatives(db: Kysely<Database>): Promise<CurrentUser[]> {
+export async function listRepresentatives(db: Kysely<Database>): Promise<Actor[]> {
   const rows = await db
     .selectFrom("mandate as m")
     .innerJoin("app_user as u", "u.id", "m.user_id")
@@ -61,7 +61,7 @@ export async function seedDemoDebate(db: Kysely<Database>, ballotContext: Ballot
   const { publicOrigin } = ballotContext;
   const representatives = await listRepresentatives(db);
   if (representatives.length < 30) return;
-  const person = (index: number) => representatives[index % representatives.length] as CurrentUser;
+  const person = (index: number) => representatives[index % representatives.length] as Actor;
   const posted: string[] = [];
   for (const [index, [proposalSlug, stance, body]] of ARGUMENTS.entries()) {
     const comment = await postComment(
@@ -83,7 +83,7 @@ export async function seedDemoDebate(db: Kysely<Database>, ballotContext: Ballot
   await seedDemoVotes(db, representatives, ballotContext);
 }
 
-async function seedDemoVotes(db: Kysely<Database>, representatives: CurrentUser[], ballotContext: BallotContext) {
+async function seedDemoVotes(db: Kysely<Database>, representatives: Actor[], ballotContext: BallotContext) {
   const admin = await db.selectFrom("app_user").select("id").where("role", "=", "administrator").executeTakeFirst();
   if (!admin) return;
   for (const slug of ["exercice-mixte", "guichet-unique"]) {

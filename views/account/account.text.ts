@@ -1,4 +1,7 @@
 export const accountText = {
+  errors: {
+    twoFactorRequired: "La double authentification est obligatoire pour l'équipe de modération et d'administration.",
+  },
   title: "Mon compte",
   identity: "Identité",
   name: "Nom affiché",

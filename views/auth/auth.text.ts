@@ -1,5 +1,6 @@
 /** French text of sign-in, invitations, password reset and two-factor pages. */
 export const authText = {
+  throttled: (waitSeconds: number) => `Trop de tentatives. Réessayez dans ${formatWait(waitSeconds)}.`,
   signIn: {
     title: "Connexion",
     lead: "Espace des représentants d'organisation, des modérateurs et des administrateurs. Le public lit tout sans compte.",
@@ -56,3 +57,10 @@ export const authText = {
     representative: "représentant·e",
   },
 } as const;
+
+/** "30 secondes", "2 minutes": how long to wait before trying again. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} seconde${seconds > 1 ? "s" : ""}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes > 1 ? "s" : ""}`;
+}

@@ -30,6 +30,14 @@ export const commentsText = {
   lockedThread: "Le débat sur cette proposition est verrouillé par la modération.",
   rateLimited:
     "Vous publiez très vite : attendez une minute avant de publier à nouveau. Votre texte a été conservé ci-dessous.",
+  closedReason: (state: "closed" | "draft" | "locked", lockedReason: string | null) =>
+    state === "closed"
+      ? commentsText.closedProposal
+      : state === "draft"
+        ? commentsText.draftProposal
+        : lockedReason
+          ? `${commentsText.lockedThread} ${lockedReason}`
+          : commentsText.lockedThread,
   unknownProposal: "Aucune proposition ne porte cette adresse.",
   unknownParent: "Le commentaire auquel vous répondez n'existe pas.",
   unknownComment: "Ce commentaire n'existe pas.",

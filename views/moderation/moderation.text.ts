@@ -33,6 +33,16 @@ export const moderationText = {
       "Contester une décision : l'auteur reçoit un courriel avec la règle et le motif ; il peut répondre à ce courriel pour demander un nouvel examen par une autre personne de l'équipe de modération.",
     journalLink: "Journal de modération",
   },
+  errors: {
+    commentNotFound: "Ce commentaire n'existe pas.",
+    alreadyHidden: "Ce commentaire est déjà masqué.",
+    commentDeleted: "Ce commentaire a été supprimé par son auteur.",
+    notHidden: "Ce commentaire n'est pas masqué.",
+    noReports: "Aucun signalement en attente sur ce commentaire.",
+    pinUnavailable: "Un commentaire masqué ou supprimé ne peut pas être un argument clé.",
+    accountNotFound: "Ce compte n'existe pas.",
+    staffAccount: "Seule l'administration peut suspendre un compte de l'équipe.",
+  },
   report: {
     title: "Signaler un commentaire",
     lead: "Indiquez quelle règle de la charte ce commentaire ne respecte pas. L'équipe de modération examinera votre signalement.",

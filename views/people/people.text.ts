@@ -1,4 +1,16 @@
 export const peopleText = {
+  errors: {
+    selfSuspension: "Vous ne pouvez pas suspendre votre propre compte.",
+    notActive: "Ce compte n'est pas actif.",
+    notSuspended: "Ce compte n'est pas suspendu.",
+    mandateClosed: "Ce mandat est déjà terminé.",
+    noMandate:
+      "Vous n'avez pas de mandat en cours pour une organisation : seuls les représentants mandatés peuvent agir au nom d'une organisation.",
+    accountExists: "Un compte existe déjà pour cette adresse.",
+    tooManyInvitations: "Trop d'invitations envoyées à cette adresse : réessayez dans une heure.",
+    pendingInvitation: "Une invitation est déjà en attente pour cette adresse : renvoyez-la plutôt.",
+    invitationClosed: "Cette invitation a déjà été acceptée ou annulée.",
+  },
   adminTitle: "Administration",
   adminLead: "Organisations, personnes, mandats et journal des actions d'administration.",
   links: {

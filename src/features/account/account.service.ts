@@ -4,7 +4,7 @@ import { setPassword } from "../../auth/auth.service.js";
 import { verifyPassword } from "../../auth/password.js";
 import { generateRecoveryCodes, hashRecoveryCode, totpStepOf } from "../../auth/totp.js";
 import type { Database } from "../../db/database.js";
-import { AppError } from "../../http/errors.js";
+import { DomainError } from "../../domain/errors.js";
 
 /** Checks the current password, sets the new one and ends every other session. */
 export async function changePassword(
@@ -71,11 +71,7 @@ export async function disableTwoFactor(
   input: { userId: string; password: string; staff: boolean },
 ): Promise<"disabled" | "wrong-password"> {
   if (input.staff) {
-    throw new AppError(
-      403,
-      "two_factor_required",
-      "La double authentification est obligatoire pour l'équipe de modération et d'administration.",
-    );
+    throw new DomainError("account.two_factor_required");
   }
   const user = await findUserById(db, input.userId);
   if (!user || !(await verifyPassword(user.password_hash, input.password))) return "wrong-password";

@@ -1,14 +1,15 @@
 import type { Kysely } from "kysely";
 import type { CommentFormState } from "../../../views/comments/CommentForm.js";
 import type { CommentView } from "../../../views/comments/CommentItem.js";
+import { commentsText } from "../../../views/comments/comments.text.js";
 import type { DiscussionFilter, DiscussionView } from "../../../views/comments/Discussion.js";
 import { generateRandomToken } from "../../auth/tokens.js";
 import { type Database, STANCES } from "../../db/database.js";
-import type { CurrentUser } from "../../http/env.js";
+import type { Actor } from "../../domain/actor.js";
 import { latestLiveEventId } from "../../live/live.queries.js";
 import { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
 import { countByStance, listTopLevelComments, type PageCursor } from "./comments.read.js";
-import { discussionClosedReason } from "./comments.service.js";
+import { discussionState } from "./comments.service.js";
 import { buildThreads, viewerContext } from "./comments.views.js";
 import { isFollowing } from "./notifications.queries.js";
 
@@ -42,7 +43,7 @@ export function newFormState(
 export async function loadCommentsPage(
   db: Kysely<Database>,
   proposal: DiscussionProposal,
-  viewer: CurrentUser | undefined,
+  viewer: Actor | undefined,
   filter: DiscussionFilter,
   cursor?: PageCursor | undefined,
 ): Promise<{ comments: CommentView[]; nextCursor: string | null }> {
@@ -56,7 +57,7 @@ export async function loadCommentsPage(
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
   const nextCursor = rows.length > PAGE_SIZE && last ? encodeCursor(last, filter) : null;
-  const open = discussionClosedReason(proposal) === null;
+  const open = discussionState(proposal) === "open";
   return { comments: await buildThreads(db, page, viewerContext(viewer, open)), nextCursor };
 }
 
@@ -69,7 +70,7 @@ export interface DiscussionOptions {
 export async function loadDiscussion(
   db: Kysely<Database>,
   slug: string,
-  viewer: CurrentUser | undefined,
+  viewer: Actor | undefined,
   options: DiscussionOptions = {},
 ): Promise<DiscussionView | undefined> {
   const proposal = await findDiscussionProposal(db, slug);
@@ -86,7 +87,7 @@ export async function loadDiscussion(
   if (filter.sort !== "recent") live.set("tri", filter.sort);
   return {
     proposalSlug: proposal.slug,
-    closedReason: discussionClosedReason(proposal),
+    closedReason: closedReasonOf(proposal),
     viewer: { signedIn: viewer !== undefined, organisationName: viewer?.mandate?.organisationName ?? null, following },
     counts,
     filter,
@@ -95,4 +96,10 @@ export async function loadDiscussion(
     liveUrl: `/propositions/${proposal.slug}/direct?${live}`,
     scripts: DISCUSSION_SCRIPTS,
   };
+}
+
+/** The French reason the discussion is closed, or null while it is open. */
+function closedReasonOf(proposal: DiscussionProposal): string | null {
+  const state = discussionState(proposal);
+  return state === "open" ? null : commentsText.closedReason(state, proposal.lockedReason);
 }

@@ -6,18 +6,20 @@ import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { Discussion } from "../../../views/comments/Discussion.js";
 import { NewCommentFragment } from "../../../views/comments/LiveFragments.js";
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
-import { requireMandate, requireUser } from "../../auth/guards.js";
+import { requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
+import { formRefusal } from "../../http/forms.js";
 import { isPartial, varyOnHtmx } from "../../http/htmx.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
+import { mandateOf } from "../../mandates/mandates.js";
 import { loadProposalSections } from "../proposals/proposal-sections.js";
 import { findProposalBySlug } from "../proposals/proposals.queries.js";
 import { loadDiscussion, newFormState } from "./comments.discussion.js";
 import { type CommentFormResult, readCommentForm } from "./comments.forms.js";
 import { renderCommentMarkdown } from "./comments.markdown.js";
-import { CommentRuleError, postComment } from "./comments.service.js";
+import { postComment } from "./comments.service.js";
 import { loadThreadContext, singleView } from "./comments.thread.js";
 
 type Ctx = Context<AppEnv>;
@@ -37,7 +39,7 @@ function formState(form: CommentFormResult, extra: Partial<CommentFormState> = {
 async function postTopLevel(c: Ctx, deps: AppDeps) {
   const slug = c.req.param("slug") ?? "";
   const user = c.get("user") as CurrentUser;
-  const mandate = requireMandate(user);
+  const mandate = mandateOf(user);
   const form = await readCommentForm(c, true);
   const refuse = (state: CommentFormState, status: ContentfulStatusCode) =>
     topLevelForm(c, deps, { slug, user, organisationName: mandate.organisationName, state, status });
@@ -61,8 +63,9 @@ async function postTopLevel(c: Ctx, deps: AppDeps) {
       </>,
     );
   } catch (error) {
-    if (!(error instanceof CommentRuleError)) throw error;
-    return refuse(formState(form, { errors: { _form: error.message } }), error.status as ContentfulStatusCode);
+    const refusal = formRefusal(error);
+    if (!refusal) throw error;
+    return refuse(formState(form, { errors: { _form: refusal.message } }), refusal.status);
   }
 }
 
@@ -103,7 +106,7 @@ async function topLevelForm(c: Ctx, deps: AppDeps, options: TopLevelFormOptions)
 
 async function showReply(c: Ctx, deps: AppDeps, state?: CommentFormState, status: ContentfulStatusCode = 200) {
   const user = c.get("user") as CurrentUser;
-  const mandate = requireMandate(user);
+  const mandate = mandateOf(user);
   const context = await loadThreadContext(deps.db, idParam(c), user);
   if (!context) throw notFound(t.unknownParent);
   const formState = state ?? newFormState();
@@ -128,7 +131,7 @@ async function showReply(c: Ctx, deps: AppDeps, state?: CommentFormState, status
 
 async function postReply(c: Ctx, deps: AppDeps) {
   const user = c.get("user") as CurrentUser;
-  requireMandate(user);
+  mandateOf(user);
   const parentId = idParam(c);
   const context = await loadThreadContext(deps.db, parentId, user);
   if (!context) throw notFound(t.unknownParent);
@@ -150,12 +153,8 @@ async function postReply(c: Ctx, deps: AppDeps) {
       </>,
     );
   } catch (error) {
-    if (!(error instanceof CommentRuleError)) throw error;
-    return showReply(
-      c,
-      deps,
-      formState(form, { errors: { _form: error.message } }),
-      error.status as ContentfulStatusCode,
-    );
+    const refusal = formRefusal(error);
+    if (!refusal) throw error;
+    return showReply(c, deps, formState(form, { errors: { _form: refusal.message } }), refusal.status);
   }
 }

@@ -1,10 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
-import { commentsText as t } from "../../../views/comments/comments.text.js";
-import { requireMandate } from "../../auth/guards.js";
 import type { Database, Stance } from "../../db/database.js";
-import type { CurrentUser } from "../../http/env.js";
-import { AppError, notFound } from "../../http/errors.js";
+import type { Actor } from "../../domain/actor.js";
+import { DomainError } from "../../domain/errors.js";
 import { publishLiveEvent } from "../../live/live.queries.js";
+import { mandateOf } from "../../mandates/mandates.js";
 import { mentionedSlugs } from "./comments.markdown.js";
 import {
   type CommentForWrite,
@@ -30,9 +29,6 @@ export const MAX_DEPTH = 3;
 /** Per person: at most this many comments in the window (a double submit does not count: it creates nothing). */
 export const RATE_LIMIT = { count: 5, windowMs: 60_000 };
 
-/** A rule of the debate refused the action; the route re-renders the form with the text kept. */
-export class CommentRuleError extends AppError {}
-
 export interface PostCommentInput {
   proposalSlug: string;
   parentId?: string | undefined;
@@ -48,38 +44,43 @@ export interface PostedComment {
   created: boolean;
 }
 
-/** Why nobody may write in this discussion now, or null when it is open. */
-export function discussionClosedReason(proposal: Pick<DiscussionProposal, "status" | "lockedAt" | "lockedReason">) {
-  if (proposal.status === "clos") return t.closedProposal;
-  if (proposal.status === "brouillon") return t.draftProposal;
-  if (proposal.lockedAt) return proposal.lockedReason ? `${t.lockedThread} ${proposal.lockedReason}` : t.lockedThread;
-  return null;
+export type DiscussionState = "open" | "closed" | "draft" | "locked";
+
+/** Whether anyone may write in this discussion now, and if not, why. */
+export function discussionState(proposal: Pick<DiscussionProposal, "status" | "lockedAt">): DiscussionState {
+  if (proposal.status === "clos") return "closed";
+  if (proposal.status === "brouillon") return "draft";
+  if (proposal.lockedAt) return "locked";
+  return "open";
 }
 
 function assertOpen(proposal: DiscussionProposal): void {
-  const reason = discussionClosedReason(proposal);
-  if (reason) throw new CommentRuleError(403, "discussion_closed", reason);
+  const state = discussionState(proposal);
+  if (state !== "open")
+    throw new DomainError("comments.discussion_closed", {
+      params: { state, lockedReason: proposal.lockedReason ?? "" },
+    });
 }
 
-async function assertMandate(trx: Kysely<Database>, user: CurrentUser) {
-  const mandate = requireMandate(user);
-  if (!(await isMandateCurrent(trx, mandate.id, user.id))) requireMandate(undefined);
+async function assertMandate(trx: Kysely<Database>, user: Actor) {
+  const mandate = mandateOf(user);
+  if (!(await isMandateCurrent(trx, mandate.id, user.id))) mandateOf(undefined);
   return mandate;
 }
 
 /** Posts a comment or a reply in the name of the person's organisation; a repeated submit returns the first one. */
 export async function postComment(
   db: Kysely<Database>,
-  user: CurrentUser | undefined,
+  user: Actor | undefined,
   input: PostCommentInput,
   origin: string,
 ) {
-  const author = user as CurrentUser;
-  requireMandate(user);
+  const author = user as Actor;
+  mandateOf(user);
   return db.transaction().execute(async (trx): Promise<PostedComment> => {
     await lockAuthor(trx, author.id);
     const proposal = await findDiscussionProposal(trx, input.proposalSlug);
-    if (!proposal) throw notFound(t.unknownProposal);
+    if (!proposal) throw new DomainError("comments.proposal_not_found");
     const existing = await findByIdempotencyKey(trx, author.id, input.idempotencyKey);
     if (existing) return { id: existing.id, proposalSlug: proposal.slug, rootId: existing.rootId, created: false };
     const mandate = await assertMandate(trx, author);
@@ -111,7 +112,7 @@ export async function postComment(
 async function placeReply(trx: Kysely<Database>, proposalId: string, parentId: string | undefined) {
   if (!parentId) return { parentId: null, rootId: null, replyToId: null, depth: 1 };
   const parent = await findCommentForWrite(trx, parentId);
-  if (!parent || parent.proposalId !== proposalId) throw notFound(t.unknownParent);
+  if (!parent || parent.proposalId !== proposalId) throw new DomainError("comments.parent_not_found");
   const rootId = parent.rootId ?? parent.id;
   if (parent.depth < MAX_DEPTH) return { parentId: parent.id, rootId, replyToId: parent.id, depth: parent.depth + 1 };
   return { parentId: parent.parentId, rootId, replyToId: parent.id, depth: MAX_DEPTH };
@@ -119,7 +120,7 @@ async function placeReply(trx: Kysely<Database>, proposalId: string, parentId: s
 
 async function assertRate(trx: Kysely<Database>, authorId: string) {
   if ((await countRecentComments(trx, authorId, RATE_LIMIT.windowMs)) >= RATE_LIMIT.count) {
-    throw new CommentRuleError(429, "rate_limited", t.rateLimited);
+    throw new DomainError("comments.rate_limited");
   }
 }
 
@@ -135,20 +136,20 @@ async function recordMentions(trx: Transaction<Database>, commentId: string, bod
 }
 
 /** Loads a comment the person may change: theirs, not deleted, in an open discussion. */
-async function ownComment(trx: Transaction<Database>, user: CurrentUser, commentId: string) {
+async function ownComment(trx: Transaction<Database>, user: Actor, commentId: string) {
   await lockComment(trx, commentId);
   const comment = await findCommentForWrite(trx, commentId);
-  if (!comment) throw notFound(t.unknownComment);
-  if (comment.authorId !== user.id) throw new AppError(403, "not_author", t.notAuthor);
-  if (comment.deletedAt) throw new CommentRuleError(403, "deleted", t.alreadyDeleted);
-  if (comment.hiddenAt) throw new CommentRuleError(403, "hidden", t.hiddenByModeration);
+  if (!comment) throw new DomainError("comments.comment_not_found");
+  if (comment.authorId !== user.id) throw new DomainError("comments.not_author");
+  if (comment.deletedAt) throw new DomainError("comments.deleted");
+  if (comment.hiddenAt) throw new DomainError("comments.hidden");
   const proposal = await findDiscussionProposalById(trx, comment.proposalId);
-  if (!proposal) throw notFound(t.unknownProposal);
+  if (!proposal) throw new DomainError("comments.proposal_not_found");
   assertOpen(proposal);
   return { comment, proposal };
 }
 
-export async function editComment(db: Kysely<Database>, user: CurrentUser, commentId: string, body: string) {
+export async function editComment(db: Kysely<Database>, user: Actor, commentId: string, body: string) {
   return db.transaction().execute(async (trx) => {
     const { comment, proposal } = await ownComment(trx, user, commentId);
     if (comment.body !== body) {
@@ -161,7 +162,7 @@ export async function editComment(db: Kysely<Database>, user: CurrentUser, comme
 }
 
 /** The author removes their text; the row stays as a tombstone so replies keep their place. */
-export async function deleteComment(db: Kysely<Database>, user: CurrentUser, commentId: string) {
+export async function deleteComment(db: Kysely<Database>, user: Actor, commentId: string) {
   return db.transaction().execute(async (trx) => {
     const { comment, proposal } = await ownComment(trx, user, commentId);
     await markCommentDeleted(trx, comment.id);
@@ -171,18 +172,18 @@ export async function deleteComment(db: Kysely<Database>, user: CurrentUser, com
 }
 
 /** "Notre organisation soutient cet argument": once per organisation, a second click withdraws it. */
-export async function toggleSupport(db: Kysely<Database>, user: CurrentUser | undefined, commentId: string) {
-  const actor = user as CurrentUser;
-  requireMandate(user);
+export async function toggleSupport(db: Kysely<Database>, user: Actor | undefined, commentId: string) {
+  const actor = user as Actor;
+  mandateOf(user);
   return db.transaction().execute(async (trx) => {
     const mandate = await assertMandate(trx, actor);
     await lockComment(trx, commentId);
     const comment = await findCommentForWrite(trx, commentId);
-    if (!comment) throw notFound(t.unknownComment);
-    if (comment.deletedAt) throw new CommentRuleError(403, "deleted", t.alreadyDeleted);
-    if (comment.organisationId === mandate.organisationId) throw new AppError(403, "own_comment", t.ownSupport);
+    if (!comment) throw new DomainError("comments.comment_not_found");
+    if (comment.deletedAt) throw new DomainError("comments.deleted");
+    if (comment.organisationId === mandate.organisationId) throw new DomainError("comments.own_support");
     const proposal = await findDiscussionProposalById(trx, comment.proposalId);
-    if (!proposal) throw notFound(t.unknownProposal);
+    if (!proposal) throw new DomainError("comments.proposal_not_found");
     assertOpen(proposal);
     const supported = await toggleSupportRow(trx, {
       commentId,

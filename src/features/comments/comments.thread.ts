@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
 import type { CommentView } from "../../../views/comments/CommentItem.js";
 import type { Database } from "../../db/database.js";
-import type { CurrentUser } from "../../http/env.js";
-import { notFound } from "../../http/errors.js";
+import type { Actor } from "../../domain/actor.js";
+import { DomainError } from "../../domain/errors.js";
 import { type DiscussionProposal, findDiscussionProposalById } from "./comments.queries.js";
 import { findCommentRow } from "./comments.read.js";
-import { discussionClosedReason } from "./comments.service.js";
+import { discussionState } from "./comments.service.js";
 import { buildSingle, buildThreads, viewerContext } from "./comments.views.js";
 
 export interface ThreadContext {
@@ -19,30 +19,30 @@ export interface ThreadContext {
 export async function loadThreadContext(
   db: Kysely<Database>,
   commentId: string,
-  viewer: CurrentUser | undefined,
+  viewer: Actor | undefined,
 ): Promise<ThreadContext | undefined> {
   const row = await findCommentRow(db, commentId);
   if (!row) return undefined;
   const proposal = await findDiscussionProposalById(db, row.proposalId);
   if (!proposal) return undefined;
-  const open = discussionClosedReason(proposal) === null;
+  const open = discussionState(proposal) === "open";
   const comment = await buildSingle(db, row, viewerContext(viewer, open));
   return { proposal, comment, rootId: row.rootId ?? row.id };
 }
 
-export async function singleView(db: Kysely<Database>, commentId: string, viewer: CurrentUser | undefined) {
+export async function singleView(db: Kysely<Database>, commentId: string, viewer: Actor | undefined) {
   const context = await loadThreadContext(db, commentId, viewer);
-  if (!context) throw notFound();
+  if (!context) throw new DomainError("comments.thread_not_found");
   return context.comment;
 }
 
 /** The whole thread the comment belongs to, from its top-level comment down. */
-export async function loadThread(db: Kysely<Database>, commentId: string, viewer: CurrentUser | undefined) {
+export async function loadThread(db: Kysely<Database>, commentId: string, viewer: Actor | undefined) {
   const context = await loadThreadContext(db, commentId, viewer);
   if (!context) return undefined;
   const root = await findCommentRow(db, context.rootId);
   if (!root) return undefined;
-  const open = discussionClosedReason(context.proposal) === null;
+  const open = discussionState(context.proposal) === "open";
   const [thread] = await buildThreads(db, [root], viewerContext(viewer, open));
   return thread ? { proposal: context.proposal, thread } : undefined;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { CommentView } from "../../../views/comments/CommentItem.js";
 import type { Database } from "../../db/database.js";
-import type { CurrentUser } from "../../http/env.js";
+import type { Actor } from "../../domain/actor.js";
 import { type MentionDirectory, renderCommentMarkdown } from "./comments.markdown.js";
 import { organisationDirectory } from "./comments.queries.js";
 import { type CommentRow, listReplies, listSupporters } from "./comments.read.js";
@@ -14,7 +14,7 @@ export interface ViewerContext {
   open: boolean;
 }
 
-export function viewerContext(user: CurrentUser | undefined, open: boolean): ViewerContext {
+export function viewerContext(user: Actor | undefined, open: boolean): ViewerContext {
   return { userId: user?.id, organisationId: user?.mandate?.organisationId, open };
 }
 

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import { ruleLabel, moderationText as t } from "../../../views/moderation/moderation.text.js";
 import type { Database, ModerationRule } from "../../db/database.js";
-import type { CurrentUser } from "../../http/env.js";
-import { AppError, notFound } from "../../http/errors.js";
+import type { Actor } from "../../domain/actor.js";
+import { DomainError } from "../../domain/errors.js";
 import { publishLiveEvent } from "../../live/live.queries.js";
 import { queueEmail } from "../email/email.service.js";
 import { reinstatePerson, suspendPerson } from "../people/people.service.js";
@@ -20,40 +20,38 @@ import {
 } from "./moderation.queries.js";
 import { insertSynthesisVersion } from "./synthesis.queries.js";
 
-const UNKNOWN_COMMENT = "Ce commentaire n'existe pas.";
-
 /** Once per person per comment: `created` is false when this person had already reported it. */
 export async function reportComment(
   db: Kysely<Database>,
-  user: CurrentUser,
+  user: Actor,
   input: { commentId: string; rule: ModerationRule; note: string },
 ): Promise<{ created: boolean }> {
   const comment = await findCommentForModeration(db, input.commentId);
-  if (!comment) throw notFound(UNKNOWN_COMMENT);
-  if (comment.authorId === user.id) throw new AppError(403, "own_comment", t.report.cannotReportOwn);
-  if (comment.deletedAt || comment.hiddenAt) throw new AppError(409, "unavailable", t.report.unavailable);
+  if (!comment) throw new DomainError("moderation.comment_not_found");
+  if (comment.authorId === user.id) throw new DomainError("moderation.own_comment");
+  if (comment.deletedAt || comment.hiddenAt) throw new DomainError("moderation.report_unavailable");
   const created = await insertReport(db, { ...input, reporterId: user.id });
   return { created };
 }
 
 /** A moderator who represents the organisation concerned never decides on it. */
-function refuseOwnOrganisation(actor: CurrentUser, organisationIds: string[]): void {
+function refuseOwnOrganisation(actor: Actor, organisationIds: string[]): void {
   if (actor.mandate && organisationIds.includes(actor.mandate.organisationId)) {
-    throw new AppError(403, "own_organisation", t.queue.ownOrganisation);
+    throw new DomainError("moderation.own_organisation");
   }
 }
 
 /** Runs a decision on one comment: locked row, own-organisation check, journal entry, all in one transaction. */
 async function onComment(
   db: Kysely<Database>,
-  actor: CurrentUser,
+  actor: Actor,
   commentId: string,
   act: (trx: Transaction<Database>, comment: ModeratedComment) => Promise<Omit<Decision, "comment">>,
 ): Promise<ModeratedComment> {
   return db.transaction().execute(async (trx) => {
     await lockCommentRow(trx, commentId);
     const comment = await findCommentForModeration(trx, commentId);
-    if (!comment) throw notFound(UNKNOWN_COMMENT);
+    if (!comment) throw new DomainError("moderation.comment_not_found");
     refuseOwnOrganisation(actor, [comment.organisationId]);
     const decision = await act(trx, comment);
     await recordModeration(trx, {
@@ -82,12 +80,12 @@ function commentLink(origin: string, comment: ModeratedComment): string {
 
 export async function hideComment(
   db: Kysely<Database>,
-  actor: CurrentUser,
+  actor: Actor,
   input: { commentId: string; rule: ModerationRule; reason: string; origin: string },
 ): Promise<void> {
   await onComment(db, actor, input.commentId, async (trx, comment) => {
-    if (comment.hiddenAt) throw new AppError(409, "already_hidden", "Ce commentaire est déjà masqué.");
-    if (comment.deletedAt) throw new AppError(409, "deleted", "Ce commentaire a été supprimé par son auteur.");
+    if (comment.hiddenAt) throw new DomainError("moderation.already_hidden");
+    if (comment.deletedAt) throw new DomainError("moderation.comment_deleted");
     await setHidden(trx, comment.id, { rule: input.rule, reason: input.reason });
     await closeReports(trx, comment.id);
     // Open pages swap the comment for its tombstone; the event itself carries no text.
@@ -104,11 +102,11 @@ export async function hideComment(
 
 export async function restoreComment(
   db: Kysely<Database>,
-  actor: CurrentUser,
+  actor: Actor,
   input: { commentId: string; reason: string; origin: string },
 ): Promise<void> {
   await onComment(db, actor, input.commentId, async (trx, comment) => {
-    if (!comment.hiddenAt) throw new AppError(409, "not_hidden", "Ce commentaire n'est pas masqué.");
+    if (!comment.hiddenAt) throw new DomainError("moderation.not_hidden");
     await setHidden(trx, comment.id, null);
     await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_restored", commentId: comment.id });
     await queueEmail(trx, {
@@ -121,18 +119,18 @@ export async function restoreComment(
   });
 }
 
-export async function dismissReports(db: Kysely<Database>, actor: CurrentUser, commentId: string, reason: string) {
+export async function dismissReports(db: Kysely<Database>, actor: Actor, commentId: string, reason: string) {
   await onComment(db, actor, commentId, async (trx, comment) => {
     const closed = await closeReports(trx, comment.id);
-    if (closed === 0) throw new AppError(409, "no_reports", "Aucun signalement en attente sur ce commentaire.");
+    if (closed === 0) throw new DomainError("moderation.no_reports");
     return { kind: "moderation.dismiss", reason };
   });
 }
 
-export async function pinComment(db: Kysely<Database>, actor: CurrentUser, commentId: string, pinned: boolean) {
+export async function pinComment(db: Kysely<Database>, actor: Actor, commentId: string, pinned: boolean) {
   await onComment(db, actor, commentId, async (trx, comment) => {
     if (pinned && (comment.hiddenAt || comment.deletedAt)) {
-      throw new AppError(409, "unavailable", "Un commentaire masqué ou supprimé ne peut pas être un argument clé.");
+      throw new DomainError("moderation.pin_unavailable");
     }
     await setPinned(trx, comment.id, pinned);
     await publishLiveEvent(trx, { proposalId: comment.proposalId, kind: "comment_pinned", commentId: comment.id });
@@ -142,7 +140,7 @@ export async function pinComment(db: Kysely<Database>, actor: CurrentUser, comme
 
 export async function lockThread(
   db: Kysely<Database>,
-  actor: CurrentUser,
+  actor: Actor,
   input: { proposalId: string; reason: string | null },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -163,14 +161,14 @@ export async function lockThread(
 /** Reuses the people feature (sessions end at once), then records the decision publicly. */
 export async function suspendFromModeration(
   db: Kysely<Database>,
-  actor: CurrentUser,
+  actor: Actor,
   input: { userId: string; suspend: boolean; rule?: ModerationRule | undefined; reason: string },
 ): Promise<void> {
   const target = await db.selectFrom("app_user").select("role").where("id", "=", input.userId).executeTakeFirst();
-  if (!target) throw notFound("Ce compte n'existe pas.");
+  if (!target) throw new DomainError("moderation.account_not_found");
   // Staff accounts are managed by administrators (/admin/personnes), not from moderation.
   if (target.role !== "representative") {
-    throw new AppError(403, "staff_account", "Seule l'administration peut suspendre un compte de l'équipe.");
+    throw new DomainError("moderation.staff_account");
   }
   refuseOwnOrganisation(actor, await currentOrganisationIds(db, input.userId));
   if (input.suspend) await suspendPerson(db, actor.id, input.userId, input.reason);
@@ -192,7 +190,7 @@ export async function suspendFromModeration(
 /** Each publication is a new version (earlier ones are kept) and a journal entry. */
 export async function publishSynthesis(
   db: Kysely<Database>,
-  actor: CurrentUser,
+  actor: Actor,
   input: { proposalId: string; body: string },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {

@@ -9,7 +9,7 @@ import { text } from "../../../views/common/text.js";
 import { requireCapability, requireUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import { type FieldErrors, hasControlCharacters, readBody, readForm } from "../../http/forms.js";
+import { type FieldErrors, formRefusal, hasControlCharacters, readBody, readForm } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
 import { listOrganisations } from "./organisations.queries.js";
 import {
@@ -17,7 +17,6 @@ import {
   findOrganisationForEdit,
   importOrganisationsCsv,
   listOrganisationChoices,
-  OrganisationFieldError,
   type OrganisationInput,
   updateOrganisation,
 } from "./organisations.service.js";
@@ -176,9 +175,9 @@ async function attempt<T>(action: Promise<T>, field?: string): Promise<Attempt<T
   try {
     return { ok: true, value: await action };
   } catch (error) {
-    if (error instanceof OrganisationFieldError)
-      return { ok: false, errors: { [field ?? error.field]: error.message } };
-    throw error;
+    const refusal = formRefusal(error);
+    if (!refusal) throw error;
+    return { ok: false, errors: field ? { [field]: refusal.message } : refusal.errors };
   }
 }
 

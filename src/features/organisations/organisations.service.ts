@@ -1,7 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import { organisationsAdminText as t } from "../../../views/admin/organisations-admin.text.js";
 import type { Database } from "../../db/database.js";
-import { AppError, notFound } from "../../http/errors.js";
+import { DomainError } from "../../domain/errors.js";
 import { recordAdminAction } from "../admin/admin-actions.queries.js";
 import { CsvImportError, type OrganisationRecord, parseOrganisationsCsv } from "./organisations.csv.js";
 import { upsertOrganisations } from "./organisations.queries.js";
@@ -12,16 +11,8 @@ export type OrganisationInput = OrganisationRecord;
 export type OrganisationField = "slug" | "name" | "kind" | "college" | "csv";
 
 /** A refusal tied to one form field, so the route can show it beside that field. */
-export class OrganisationFieldError extends AppError {
-  constructor(
-    readonly field: OrganisationField,
-    status: 409 | 422,
-    code: string,
-    message: string,
-  ) {
-    super(status, code, message);
-  }
-}
+const refusal = (code: string, field: OrganisationField, params?: Record<string, string | number>) =>
+  new DomainError(`organisations.${code}`, { field, ...(params ? { params } : {}) });
 
 export interface OrganisationChoices {
   kinds: { slug: string; label: string }[];
@@ -85,7 +76,7 @@ export async function updateOrganisation(
       .where("slug", "=", slug)
       .forUpdate()
       .executeTakeFirst();
-    if (!before) throw notFound(t.errors.notFound);
+    if (!before) throw new DomainError("organisations.not_found");
     await assertReferencesExist(trx, input);
     await trx
       .updateTable("organisation")
@@ -137,10 +128,10 @@ function parseCsvOrRefuse(csvText: string): OrganisationRecord[] {
   try {
     records = parseOrganisationsCsv(csvText);
   } catch (error) {
-    if (error instanceof CsvImportError) throw new OrganisationFieldError("csv", 422, "csv_invalid", error.message);
+    if (error instanceof CsvImportError) throw refusal("csv_invalid", "csv", { detail: error.message });
     throw error;
   }
-  if (records.length === 0) throw new OrganisationFieldError("csv", 422, "csv_empty", t.errors.csvEmpty);
+  if (records.length === 0) throw refusal("csv_empty", "csv");
   return records;
 }
 
@@ -153,10 +144,10 @@ async function assertRecordsReferencesExist(db: Kysely<Database>, records: Organ
   const collegeSlugs = new Set(colleges.map((college) => college.slug));
   for (const [index, record] of records.entries()) {
     if (!kindSlugs.has(record.kindSlug)) {
-      throw csvError(t.errors.lineUnknownKind(lineOf(index), record.kindSlug));
+      throw refusal("csv_line_unknown_kind", "csv", { line: lineOf(index), value: record.kindSlug });
     }
     if (!collegeSlugs.has(record.collegeSlug)) {
-      throw csvError(t.errors.lineUnknownCollege(lineOf(index), record.collegeSlug));
+      throw refusal("csv_line_unknown_college", "csv", { line: lineOf(index), value: record.collegeSlug });
     }
   }
 }
@@ -175,11 +166,12 @@ async function assertNamesFree(db: Kysely<Database>, records: OrganisationRecord
   const ownerOf = new Map(owners.map((owner) => [owner.name, owner.slug]));
   const seen = new Set<string>();
   for (const [index, record] of records.entries()) {
-    if (seen.has(record.name)) throw csvError(t.errors.lineNameRepeated(lineOf(index), record.name));
+    if (seen.has(record.name))
+      throw refusal("csv_line_name_repeated", "csv", { line: lineOf(index), value: record.name });
     seen.add(record.name);
     const owner = ownerOf.get(record.name);
     if (owner !== undefined && owner !== record.slug) {
-      throw csvError(t.errors.lineNameTaken(lineOf(index), record.name, owner));
+      throw refusal("csv_line_name_taken", "csv", { line: lineOf(index), value: record.name, owner });
     }
   }
 }
@@ -189,32 +181,30 @@ async function existingSlugs(db: Kysely<Database>, slugs: string[]): Promise<Set
   return new Set(rows.map((row) => row.slug));
 }
 
-const csvError = (message: string) => new OrganisationFieldError("csv", 422, "csv_invalid", message);
-
 async function assertReferencesExist(db: Kysely<Database>, input: OrganisationInput) {
   const kind = await db
     .selectFrom("organisation_kind")
     .select("slug")
     .where("slug", "=", input.kindSlug)
     .executeTakeFirst();
-  if (!kind) throw new OrganisationFieldError("kind", 422, "unknown_kind", t.errors.unknownKind);
+  if (!kind) throw refusal("unknown_kind", "kind");
   const college = await db
     .selectFrom("college")
     .select("slug")
     .where("slug", "=", input.collegeSlug)
     .executeTakeFirst();
-  if (!college) throw new OrganisationFieldError("college", 422, "unknown_college", t.errors.unknownCollege);
+  if (!college) throw refusal("unknown_college", "college");
 }
 
-const UNIQUE_CONSTRAINTS: Record<string, { field: OrganisationField; code: string; message: string }> = {
-  organisation_slug_key: { field: "slug", code: "slug_taken", message: t.errors.slugTaken },
-  organisation_name_key: { field: "name", code: "name_taken", message: t.errors.nameTaken },
+const UNIQUE_CONSTRAINTS: Record<string, { field: OrganisationField; code: string }> = {
+  organisation_slug_key: { field: "slug", code: "slug_taken" },
+  organisation_name_key: { field: "name", code: "name_taken" },
 };
 
 function translateUniqueViolation(error: unknown): never {
   const { code, constraint } = error as { code?: string; constraint?: string };
   const known = code === "23505" && constraint ? UNIQUE_CONSTRAINTS[constraint] : undefined;
-  if (known) throw new OrganisationFieldError(known.field, 409, known.code, known.message);
+  if (known) throw refusal(known.code, known.field);
   throw error;
 }
 

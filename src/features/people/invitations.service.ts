@@ -3,7 +3,7 @@ import type { LinkState } from "../../auth/auth.service.js";
 import { hashPassword } from "../../auth/password.js";
 import { generateRandomToken, hashToken } from "../../auth/tokens.js";
 import type { Database, Role } from "../../db/database.js";
-import { AppError } from "../../http/errors.js";
+import { DomainError } from "../../domain/errors.js";
 import { recordAdminAction } from "../admin/admin-actions.queries.js";
 import { queueEmail, recentEmailCount } from "../email/email.service.js";
 
@@ -58,7 +58,7 @@ export async function invite(
 
 async function refuseExistingAccount(db: Kysely<Database>, email: string) {
   const existing = await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirst();
-  if (existing) throw new AppError(409, "account_exists", "Un compte existe déjà pour cette adresse.");
+  if (existing) throw new DomainError("invitations.account_exists", { field: "email" });
 }
 
 async function refuseTooManyEmails(db: Kysely<Database>, email: string) {
@@ -66,21 +66,13 @@ async function refuseTooManyEmails(db: Kysely<Database>, email: string) {
     (await recentEmailCount(db, { to: email, kind: "invitation", windowMs: 60 * 60 * 1000 })) >=
     INVITATION_EMAILS_PER_HOUR
   ) {
-    throw new AppError(
-      429,
-      "too_many_emails",
-      "Trop d'invitations envoyées à cette adresse : réessayez dans une heure.",
-    );
+    throw new DomainError("invitations.too_many_emails", { field: "email" });
   }
 }
 
 function translatePendingConflict(error: unknown): never {
   if ((error as { constraint?: string }).constraint === "invitation_one_pending_per_email") {
-    throw new AppError(
-      409,
-      "pending_invitation",
-      "Une invitation est déjà en attente pour cette adresse : renvoyez-la plutôt.",
-    );
+    throw new DomainError("invitations.pending", { field: "email" });
   }
   throw error;
 }
@@ -119,7 +111,7 @@ export async function resendInvitation(
       .where("revoked_at", "is", null)
       .returning("email")
       .executeTakeFirst();
-    if (!row) throw new AppError(409, "invitation_closed", "Cette invitation a déjà été acceptée ou annulée.");
+    if (!row) throw new DomainError("invitations.closed");
     await refuseTooManyEmails(trx, row.email);
     await queueInvitationEmail(trx, row.email, `${publicOrigin}/invitation/${token}`);
     await recordAdminAction(trx, {
@@ -141,7 +133,7 @@ export async function revokeInvitation(db: Kysely<Database>, actorId: string, in
       .where("revoked_at", "is", null)
       .returning("id")
       .executeTakeFirst();
-    if (!row) throw new AppError(409, "invitation_closed", "Cette invitation a déjà été acceptée ou annulée.");
+    if (!row) throw new DomainError("invitations.closed");
     await recordAdminAction(trx, {
       actorId,
       action: "invitation.revoke",

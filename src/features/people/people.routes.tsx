@@ -9,8 +9,7 @@ import { requireCapability, requireUser } from "../../auth/guards.js";
 import { can } from "../../auth/permissions.js";
 import { ROLES } from "../../db/database.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
-import { AppError } from "../../http/errors.js";
-import { type FieldErrors, readForm } from "../../http/forms.js";
+import { type FieldErrors, type FormRefusal, formRefusal, readForm } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { listAdminActions } from "../admin/admin-actions.queries.js";
@@ -76,7 +75,7 @@ export function peopleRoutes({ db, config }: AppDeps) {
 
   admins.post("/invitations/nouvelle", async (c) => {
     const form = await readForm(c, inviteForm);
-    const retry = async (errors: Record<string, string>, status: 409 | 422 | 429) =>
+    const retry = async (errors: Record<string, string>, status: FormRefusal["status"]) =>
       renderPage(
         c,
         <InvitePage organisations={await listOrganisationChoices(db)} values={form.values} errors={errors} />,
@@ -92,9 +91,9 @@ export function peopleRoutes({ db, config }: AppDeps) {
         config.publicOrigin,
       );
     } catch (error) {
-      if (error instanceof AppError && (error.status === 409 || error.status === 429))
-        return retry({ email: error.message }, error.status);
-      throw error;
+      const refusal = formRefusal(error, "email");
+      if (!refusal) throw error;
+      return retry(refusal.errors, refusal.status);
     }
     return c.redirect("/admin/personnes?message=invited", 303);
   });

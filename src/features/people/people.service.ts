@@ -1,14 +1,13 @@
 import { type Kysely, sql } from "kysely";
 import { deleteUserSessions } from "../../auth/auth.queries.js";
 import type { Database } from "../../db/database.js";
-import { AppError } from "../../http/errors.js";
-import { sameId } from "../../http/params.js";
+import { DomainError } from "../../domain/errors.js";
+import { sameId } from "../../domain/ids.js";
 import { recordAdminAction } from "../admin/admin-actions.queries.js";
 
 /** Suspension ends every session at once; the person cannot sign in until reinstated. */
 export async function suspendPerson(db: Kysely<Database>, actorId: string, userId: string, reason: string) {
-  if (sameId(actorId, userId))
-    throw new AppError(409, "self_suspension", "Vous ne pouvez pas suspendre votre propre compte.");
+  if (sameId(actorId, userId)) throw new DomainError("people.self_suspension");
   await db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable("app_user")
@@ -17,7 +16,7 @@ export async function suspendPerson(db: Kysely<Database>, actorId: string, userI
       .where("status", "=", "active")
       .returning("id")
       .executeTakeFirst();
-    if (!row) throw new AppError(409, "not_active", "Ce compte n'est pas actif.");
+    if (!row) throw new DomainError("people.not_active");
     const ended = await deleteUserSessions(trx, userId);
     await recordAdminAction(trx, {
       actorId,
@@ -38,7 +37,7 @@ export async function reinstatePerson(db: Kysely<Database>, actorId: string, use
       .where("status", "=", "suspended")
       .returning("id")
       .executeTakeFirst();
-    if (!row) throw new AppError(409, "not_suspended", "Ce compte n'est pas suspendu.");
+    if (!row) throw new DomainError("people.not_suspended");
     await recordAdminAction(trx, { actorId, action: "person.reinstate", targetType: "app_user", targetId: userId });
   });
 }
@@ -53,7 +52,7 @@ export async function endMandate(db: Kysely<Database>, actorId: string, mandateI
       .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", sql<Date>`now()`)]))
       .returning(["id", "user_id", "organisation_id"])
       .executeTakeFirst();
-    if (!row) throw new AppError(409, "mandate_closed", "Ce mandat est déjà terminé.");
+    if (!row) throw new DomainError("people.mandate_closed");
     await recordAdminAction(trx, {
       actorId,
       action: "mandate.end",

@@ -4,11 +4,12 @@ import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { DashboardPage } from "../../../../views/ballots/casting/DashboardPage.js";
 import type { BallotFormState } from "../../../../views/ballots/casting/VotePanel.js";
 import { ProposalPage } from "../../../../views/proposals/ProposalPage.js";
-import { requireMandate, requireUser } from "../../../auth/guards.js";
+import { requireUser } from "../../../auth/guards.js";
 import type { AppDeps, AppEnv } from "../../../http/env.js";
-import { AppError, notFound } from "../../../http/errors.js";
-import { readForm } from "../../../http/forms.js";
+import { notFound } from "../../../http/errors.js";
+import { formRefusal, readForm } from "../../../http/forms.js";
 import { renderPage } from "../../../http/render.js";
+import { mandateOf } from "../../../mandates/mandates.js";
 import { loadProposalSections } from "../../proposals/proposal-sections.js";
 import { findProposalBySlug } from "../../proposals/proposals.queries.js";
 import { castBallot, MAX_REASON_LENGTH } from "./casting.service.js";
@@ -24,11 +25,6 @@ const ballotForm = z.object({
     .default(""),
   organisation: z.string().max(40).optional(),
 });
-
-const FIELD_OF: Record<string, "choix" | "motivation"> = {
-  unknown_choice: "choix",
-  reason_too_long: "motivation",
-};
 
 export function castingRoutes(deps: AppDeps) {
   const { db, config } = deps;
@@ -47,15 +43,15 @@ export function castingRoutes(deps: AppDeps) {
       const result = await castBallot(db, c.get("user"), { ...ballot, claimedOrganisationId }, ballotContext);
       if (result.action === "unchanged") return c.redirect(`/propositions/${slug}?message=bulletin-inchange#vote`, 303);
     } catch (error) {
-      const field = error instanceof AppError && error.status === 422 ? FIELD_OF[error.code] : undefined;
-      if (!field) throw error;
-      return refused(c, deps, slug, { values: form.values, errors: { [field]: (error as AppError).message } });
+      const refusal = formRefusal(error);
+      if (!refusal) throw error;
+      return refused(c, deps, slug, { values: form.values, errors: refusal.errors });
     }
     return c.redirect(`/propositions/${slug}#vote`, 303);
   });
 
   app.get("/tableau-de-bord", async (c) => {
-    const mandate = requireMandate(c.get("user"));
+    const mandate = mandateOf(c.get("user"));
     const dashboard = await loadDashboard(db, mandate.organisationId);
     return renderPage(c, <DashboardPage organisation={mandate.organisationName} rows={dashboard} />, {
       title: t.dashboard.title,

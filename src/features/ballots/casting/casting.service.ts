@@ -5,11 +5,11 @@ import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { appendAuditEvent, underChainLock } from "../../../audit/chain.js";
 import { type CheckpointSigner, formatCheckpoint } from "../../../audit/checkpoints.js";
 import { signChainTip } from "../../../audit/checkpoints.queries.js";
-import { requireMandate } from "../../../auth/guards.js";
 import { CHOICES, type Choice, type Database } from "../../../db/database.js";
-import type { CurrentUser } from "../../../http/env.js";
-import { AppError, notFound } from "../../../http/errors.js";
+import type { Actor } from "../../../domain/actor.js";
+import { DomainError } from "../../../domain/errors.js";
 import { publishLiveEvent } from "../../../live/live.queries.js";
+import { actingFor } from "../../../mandates/mandates.js";
 import { recordAdminAction } from "../../admin/admin-actions.queries.js";
 import { queueEmail } from "../../email/email.service.js";
 import {
@@ -52,29 +52,28 @@ export interface CastBallotResult {
  */
 export async function castBallot(
   db: Kysely<Database>,
-  user: CurrentUser | undefined,
+  user: Actor | undefined,
   input: CastBallotInput,
   { publicOrigin, signer }: BallotContext,
 ): Promise<CastBallotResult> {
-  const mandate = requireMandate(user);
-  const actor = user as CurrentUser;
+  const { actor, mandate } = actingFor(user);
   if (input.claimedOrganisationId && input.claimedOrganisationId !== mandate.organisationId) {
     await recordWrongOrganisation(db, actor, input);
-    throw new AppError(403, "wrong_organisation", t.errors.wrongOrganisation(mandate.organisationName));
+    throw new DomainError("ballots.wrong_organisation", { params: { organisation: mandate.organisationName } });
   }
   if (!(CHOICES as readonly string[]).includes(input.choice)) {
-    throw new AppError(422, "unknown_choice", t.errors.unknownChoice);
+    throw new DomainError("ballots.unknown_choice", { field: "choix" });
   }
   const reason = input.reason.trim();
-  if (reason.length > MAX_REASON_LENGTH) throw new AppError(422, "reason_too_long", t.errors.reasonTooLong);
+  if (reason.length > MAX_REASON_LENGTH) throw new DomainError("ballots.reason_too_long", { field: "motivation" });
   return db.transaction().execute(async (trx) => {
     const proposal = await lockProposalForBallot(trx, input.proposalSlug);
-    if (!proposal) throw notFound(t.errors.unknownProposal);
+    if (!proposal) throw new DomainError("ballots.proposal_not_found");
     if (proposal.status !== "vote_ouvert" || proposal.pastClosing) {
-      throw new AppError(409, "vote_not_open", t.errors.voteNotOpen);
+      throw new DomainError("ballots.vote_not_open");
     }
     if (!(await hasCurrentMandate(trx, actor.id, mandate.organisationId))) {
-      throw new AppError(403, "no_mandate", t.errors.mandateEnded);
+      throw new DomainError("ballots.mandate_ended");
     }
     const event = await recordBallot(trx, {
       proposal,
@@ -160,7 +159,7 @@ async function recordBallot(
   return event;
 }
 
-async function recordWrongOrganisation(db: Kysely<Database>, user: CurrentUser, input: CastBallotInput) {
+async function recordWrongOrganisation(db: Kysely<Database>, user: Actor, input: CastBallotInput) {
   await recordAdminAction(db, {
     actorId: user.id,
     action: "ballot.wrong_organisation",

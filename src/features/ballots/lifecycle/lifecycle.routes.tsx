@@ -5,9 +5,10 @@ import { text } from "../../../../views/common/text.js";
 import { requireCapability, requireUser } from "../../../auth/guards.js";
 import { ADOPTION_RULES, type AdoptionRule } from "../../../db/database.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../../http/env.js";
-import { AppError } from "../../../http/errors.js";
 import {
   type FieldErrors,
+  type FormRefusal,
+  formRefusal,
   hasControlCharacters,
   readTextFields,
   withoutControlCharacters,
@@ -31,7 +32,7 @@ export function lifecycleRoutes({ db }: AppDeps) {
   const actor = (c: { get(key: "user"): CurrentUser | undefined }) => (c.get("user") as CurrentUser).id;
 
   /** The page, with the refused form (if any) re-rendered with what was typed and its errors. */
-  async function showPage(c: Context<AppEnv>, failure?: VoteAdminFailure, status: 409 | 422 = 422) {
+  async function showPage(c: Context<AppEnv>, failure?: VoteAdminFailure, status: FormRefusal["status"] = 422) {
     const rows = (await listVoteProposals(db)).map((p) => ({
       ...p,
       opensAt: formatParisDateTime(p.voteOpensAt),
@@ -50,8 +51,9 @@ export function lifecycleRoutes({ db }: AppDeps) {
       await work();
       return undefined;
     } catch (error) {
-      if (!(error instanceof AppError) || (error.status !== 409 && error.status !== 422)) throw error;
-      return showPage(c, { ...failure, errors: { _form: error.message } }, error.status);
+      const refusal = formRefusal(error);
+      if (!refusal) throw error;
+      return showPage(c, { ...failure, errors: refusal.errors }, refusal.status);
     }
   }
 

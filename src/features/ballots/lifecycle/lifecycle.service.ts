@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Kysely, Transaction } from "kysely";
-import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { appendAuditEvent } from "../../../audit/chain.js";
 import type { Database } from "../../../db/database.js";
-import { AppError, notFound } from "../../../http/errors.js";
+import { DomainError } from "../../../domain/errors.js";
 import { publishLiveEvent } from "../../../live/live.queries.js";
 import { recordAdminAction } from "../../admin/admin-actions.queries.js";
 import { countChoices, decide } from "../results/tally.js";
@@ -41,7 +40,7 @@ export async function transitionByHand(
   const actor: Actor = { kind: "administrator", userId, reason };
   await db.transaction().execute(async (trx) => {
     const proposal = await lockProposal(trx, slug);
-    if (!proposal) throw notFound();
+    if (!proposal) throw new DomainError("lifecycle.proposal_not_found");
     if (transition === "debat") await openDebate(trx, proposal, actor);
     else if (transition === "ouvrir") await openVote(trx, proposal, actor);
     else await closeVote(trx, proposal, actor);
@@ -57,7 +56,7 @@ export async function transitionByHand(
 }
 
 async function openDebate(trx: Transaction<Database>, proposal: LifecycleProposal, actor: Actor) {
-  if (proposal.status !== "brouillon") throw new AppError(409, "not_draft", t.errors.notDraft);
+  if (proposal.status !== "brouillon") throw new DomainError("lifecycle.not_draft");
   await setStatus(trx, proposal.id, "debat");
   await appendAuditEvent(trx, {
     kind: "debate_opened",
@@ -70,10 +69,10 @@ async function openDebate(trx: Transaction<Database>, proposal: LifecycleProposa
 /** Opening draws the secret salt; the rules in force are written into the journal. */
 export async function openVote(trx: Transaction<Database>, proposal: LifecycleProposal, actor: Actor) {
   if (proposal.status !== "brouillon" && proposal.status !== "debat") {
-    throw new AppError(409, "cannot_open", t.errors.cannotOpen);
+    throw new DomainError("lifecycle.cannot_open");
   }
   if (!proposal.voteClosesAt || proposal.voteClosesAt.getTime() <= Date.now()) {
-    throw new AppError(409, "no_closing_time", t.errors.noClosingTime);
+    throw new DomainError("lifecycle.no_closing_time");
   }
   await setStatus(trx, proposal.id, "vote_ouvert", { opensNow: true });
   await createSalt(trx, proposal.id, randomBytes(32));
@@ -94,7 +93,7 @@ export async function openVote(trx: Transaction<Database>, proposal: LifecyclePr
 
 /** Closing reveals the salt, then counts the current ballots and journals the result. */
 export async function closeVote(trx: Transaction<Database>, proposal: LifecycleProposal, actor: Actor) {
-  if (proposal.status !== "vote_ouvert") throw new AppError(409, "not_open", t.errors.notOpen);
+  if (proposal.status !== "vote_ouvert") throw new DomainError("lifecycle.not_open");
   await setStatus(trx, proposal.id, "clos", { closesNow: actor.kind === "administrator" });
   const salt = await revealSalt(trx, proposal.id);
   await appendAuditEvent(trx, {
@@ -153,9 +152,9 @@ export async function runDueTransitions(db: Kysely<Database>): Promise<number> {
 export async function scheduleVote(db: Kysely<Database>, userId: string, slug: string, input: ScheduleInput) {
   await db.transaction().execute(async (trx) => {
     const proposal = await lockProposal(trx, slug);
-    if (!proposal) throw notFound();
+    if (!proposal) throw new DomainError("lifecycle.proposal_not_found");
     if (proposal.status === "vote_ouvert" || proposal.status === "clos") {
-      throw new AppError(409, "schedule_locked", t.errors.scheduleLocked);
+      throw new DomainError("lifecycle.schedule_locked");
     }
     await updateSchedule(trx, proposal.id, input);
     await publishLiveEvent(trx, { proposalId: proposal.id, kind: "vote_scheduled" });
