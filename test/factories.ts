@@ -3,7 +3,8 @@ import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import { hashPassword } from "../src/auth/password.js";
 import { generateTotpKey } from "../src/auth/totp.js";
-import type { Database, Role } from "../src/db/database.js";
+import type { Database } from "../src/db/database.js";
+import type { Role } from "../src/domain/people.js";
 
 export const DEFAULT_PASSWORD = "une phrase de passe solide";
 let defaultHash: Promise<string> | undefined;

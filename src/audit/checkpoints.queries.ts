@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { CheckpointReason, Database } from "../db/database.js";
+import type { Database } from "../db/database.js";
+import type { CheckpointReason } from "../domain/audit.js";
 import { readChainTip, underChainLock } from "./chain.js";
 import type { Checkpoint, CheckpointSigner } from "./checkpoints.js";
 

@@ -1,4 +1,4 @@
-import type { Choice } from "../db/database.js";
+import type { Choice } from "../domain/ballots.js";
 import type { CheckpointKey } from "./checkpoints.js";
 
 /** The public export: what `npm run verify` and /verifier read. Plain JSON, no app code needed to check it. */

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
 import { DomainError } from "../domain/errors.js";
+import type { LinkState } from "../domain/links.js";
 import { queueEmail, recentEmailCount } from "../features/email/email.service.js";
 import type { Config } from "../platform/config.js";
 import { deleteUserSessions, findUserByEmail, markSessionTwoFactorVerified, spendTotpStep } from "./auth.queries.js";
@@ -20,6 +21,7 @@ import {
   resetIpKey,
   secondsToWait,
 } from "./throttle.js";
+
 import { generateRandomToken, hashToken } from "./tokens.js";
 import { hashRecoveryCode, totpStepOf } from "./totp.js";
 
@@ -162,8 +164,6 @@ function resetEmailText(name: string, link: string): string {
     "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
   ].join("\n");
 }
-
-export type LinkState = "valid" | "expired" | "used" | "revoked" | "unknown";
 
 export async function passwordResetState(db: Kysely<Database>, token: string): Promise<LinkState> {
   const row = await db

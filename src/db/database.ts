@@ -1,12 +1,15 @@
 import type { ColumnType, Generated, Selectable } from "kysely";
-import type { LiveEventKind } from "../live/live.queries.js";
+import type { CheckpointReason } from "../domain/audit.js";
+import type { AdoptionRule, Choice, VoteResult } from "../domain/ballots.js";
+import type { NotificationFrequency, Stance } from "../domain/debate.js";
+import type { LiveEventKind } from "../domain/live.js";
+import type { ModerationRule } from "../domain/moderation.js";
+import type { Role } from "../domain/people.js";
+import type { ProposalStatus } from "../domain/proposals.js";
 
 /** Typed schema of the database; must match migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
-
-export const PROPOSAL_STATUSES = ["brouillon", "debat", "vote_ouvert", "clos"] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export interface CollegeTable {
   slug: string;
@@ -54,9 +57,6 @@ export interface ProposalTable {
   thread_locked_at: Date | null;
   thread_locked_reason: string | null;
 }
-
-export const ROLES = ["administrator", "moderator", "representative"] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface AppUserTable {
   id: Generated<string>;
@@ -160,12 +160,6 @@ export interface AdminActionTable {
   created_at: CreatedAt;
 }
 
-export const CHOICES = ["pour", "contre", "abstention"] as const;
-export type Choice = (typeof CHOICES)[number];
-export const ADOPTION_RULES = ["majorite_exprimes", "majorite_absolue", "deux_tiers_exprimes"] as const;
-export type AdoptionRule = (typeof ADOPTION_RULES)[number];
-export type VoteResult = "adoptee" | "rejetee" | "quorum_non_atteint";
-
 export interface ProposalSecretTable {
   proposal_id: string;
   salt: Uint8Array;
@@ -214,9 +208,6 @@ export interface AuditEventTable {
   created_at: CreatedAt;
 }
 
-export const CHECKPOINT_REASONS = ["receipt", "vote_close", "periodic"] as const;
-export type CheckpointReason = (typeof CHECKPOINT_REASONS)[number];
-
 export interface AuditCheckpointTable {
   id: Generated<string>;
   /** bigint, read as a string by pg. */
@@ -227,10 +218,6 @@ export interface AuditCheckpointTable {
   key_fingerprint: string;
   reason: CheckpointReason;
 }
-
-export const STANCES = ["pour", "contre", "nuance", "question"] as const;
-export type Stance = (typeof STANCES)[number];
-export type NotificationFrequency = "immediate" | "daily" | "off";
 
 export interface CommentTable {
   id: Generated<string>;
@@ -256,9 +243,6 @@ export interface CommentTable {
   hidden_reason: string | null;
   pinned_at: Date | null;
 }
-
-export const MODERATION_RULES = ["hors-sujet", "insultes", "donnees-personnelles", "desinformation", "autre"] as const;
-export type ModerationRule = (typeof MODERATION_RULES)[number];
 
 export interface ModerationReportTable {
   id: Generated<string>;

@@ -1,4 +1,4 @@
-import type { Role } from "../db/database.js";
+import type { Role } from "./people.js";
 
 /** Who acts: the signed-in person as every service sees them, whatever brought them in. */
 export interface Actor {

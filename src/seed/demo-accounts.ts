@@ -1,7 +1,8 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { type Kysely, sql } from "kysely";
 import { hashPassword, verifyPassword } from "../auth/password.js";
-import type { Database, Role } from "../db/database.js";
+import type { Database } from "../db/database.js";
+import type { Role } from "../domain/people.js";
 import type { Config } from "../platform/config.js";
 
 /** Known credentials for the demo only; production refuses to create them. */

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
-import type { Database, Stance } from "../db/database.js";
+import type { Database } from "../db/database.js";
 import type { Actor } from "../domain/actor.js";
+import type { Stance } from "../domain/debate.js";
 import { type BallotContext, castBallot, scheduleVote, transitionByHand } from "../features/ballots/index.js";
 import { postComment, toggleSupport } from "../features/comments/comments.service.js";
 

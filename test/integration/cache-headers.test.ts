@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../src/db/database.js";
+import type { Role } from "../../src/domain/people.js";
 import { createUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";

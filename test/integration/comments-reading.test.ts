@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Stance } from "../../src/db/database.js";
+import type { Stance } from "../../src/domain/debate.js";
 import { createUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";

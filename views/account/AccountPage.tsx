@@ -1,4 +1,4 @@
-import type { Role } from "../../src/db/database.js";
+import type { Role } from "../../src/domain/people.js";
 import { formatDateTime } from "../common/format.js";
 import { Flash, PostButton } from "../components/Form.js";
 import { accountText as t } from "./account.text.js";

@@ -1,4 +1,4 @@
-import type { Role } from "../../src/db/database.js";
+import type { Role } from "../../src/domain/people.js";
 import { Field } from "../components/Form.js";
 import { authText } from "./auth.text.js";
 import { NewPasswordForm } from "./NewPasswordForm.js";

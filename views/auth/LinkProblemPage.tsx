@@ -1,4 +1,4 @@
-import type { LinkState } from "../../src/auth/auth.service.js";
+import type { LinkState } from "../../src/domain/links.js";
 import { authText } from "./auth.text.js";
 
 /** A used, expired, revoked or unknown link: say which, and how to get a new one. */

@@ -1,4 +1,4 @@
-import type { AdoptionRule, Choice, VoteResult } from "../../src/db/database.js";
+import type { AdoptionRule, Choice, VoteResult } from "../../src/domain/ballots.js";
 
 /** Every word of the vote, results, journal and verification pages, in French. */
 export const ballotsText = {

@@ -1,8 +1,6 @@
 import { raw } from "hono/html";
-import { STANCES } from "../../src/db/database.js";
+import { MAX_COMMENT_LENGTH, STANCES } from "../../src/domain/debate.js";
 import { commentsText as t } from "./comments.text.js";
-
-export const MAX_COMMENT_LENGTH = 5000;
 
 export interface CommentFormState {
   values: Record<string, string>;

@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
-import type { ModerationRule, Stance } from "../../src/db/database.js";
+import type { Stance } from "../../src/domain/debate.js";
+import type { ModerationRule } from "../../src/domain/moderation.js";
 import { formatDateTime } from "../common/format.js";
 import { ruleLabel } from "../moderation/moderation.text.js";
 import { commentsText as t } from "./comments.text.js";

@@ -1,4 +1,4 @@
-import { STANCES, type Stance } from "../../src/db/database.js";
+import { STANCES, type Stance } from "../../src/domain/debate.js";
 import { Announcer } from "../components/Announcement.js";
 import { CommentForm, type CommentFormState } from "./CommentForm.js";
 import { CommentItem, type CommentView } from "./CommentItem.js";

@@ -1,4 +1,4 @@
-import type { NotificationFrequency } from "../../src/db/database.js";
+import type { NotificationFrequency } from "../../src/domain/debate.js";
 import { Flash } from "../components/Form.js";
 import { notificationsText as t } from "./comments.text.js";
 

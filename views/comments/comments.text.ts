@@ -1,4 +1,4 @@
-import type { Stance } from "../../src/db/database.js";
+import type { Stance } from "../../src/domain/debate.js";
 
 /** Every word of the debate, in French, in one place. */
 export const commentsText = {

@@ -1,4 +1,4 @@
-import type { ProposalStatus } from "../../src/db/database.js";
+import type { ProposalStatus } from "../../src/domain/proposals.js";
 
 /** Every word the interface shows, in French, in one place (an English catalogue can sit beside it). */
 export const text = {

@@ -1,4 +1,4 @@
-import type { ProposalStatus } from "../../src/db/database.js";
+import type { ProposalStatus } from "../../src/domain/proposals.js";
 import { text } from "../common/text.js";
 
 export function StatusBadge({ status }: { status: ProposalStatus }) {

@@ -1,5 +1,5 @@
 import { raw } from "hono/html";
-import type { ProposalStatus } from "../../src/db/database.js";
+import type { ProposalStatus } from "../../src/domain/proposals.js";
 import { ResultsView, type ResultsViewModel } from "../ballots/results/ResultsView.js";
 import { formatDateTime, paragraphs } from "../common/format.js";
 import { text } from "../common/text.js";

@@ -1,4 +1,4 @@
-import type { EmailStatus } from "../../src/features/email/email.service.js";
+import type { EmailStatus } from "../../src/domain/email.js";
 import { formatDateTime } from "../common/format.js";
 import { emailText } from "./email.text.js";
 

@@ -1,4 +1,4 @@
-import type { EmailStatus } from "../../src/features/email/email.service.js";
+import type { EmailStatus } from "../../src/domain/email.js";
 
 /** French strings of the development mailbox. */
 export const emailText = {

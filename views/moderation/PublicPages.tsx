@@ -1,4 +1,4 @@
-import { MODERATION_RULES, type ModerationRule } from "../../src/db/database.js";
+import { MODERATION_RULES, type ModerationRule } from "../../src/domain/moderation.js";
 import { formatDateTime } from "../common/format.js";
 import { Flash, Select, TextArea } from "../components/Form.js";
 import { ruleHelp, ruleLabel, moderationText as t } from "./moderation.text.js";

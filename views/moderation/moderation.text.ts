@@ -1,4 +1,4 @@
-import type { ModerationRule } from "../../src/db/database.js";
+import type { ModerationRule } from "../../src/domain/moderation.js";
 
 const RULES: Record<ModerationRule, { label: string; help: string }> = {
   "hors-sujet": {

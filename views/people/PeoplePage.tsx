@@ -1,4 +1,4 @@
-import type { Role } from "../../src/db/database.js";
+import type { Role } from "../../src/domain/people.js";
 import { formatDateTime } from "../common/format.js";
 import { Flash } from "../components/Form.js";
 import { peopleText as t } from "./people.text.js";

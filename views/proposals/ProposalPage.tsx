@@ -1,5 +1,5 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
-import type { ProposalStatus } from "../../src/db/database.js";
+import type { ProposalStatus } from "../../src/domain/proposals.js";
 import { formatDateTime, paragraphs } from "../common/format.js";
 import { text } from "../common/text.js";
 import { StatusBadge } from "../components/StatusBadge.js";

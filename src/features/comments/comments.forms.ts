@@ -1,9 +1,8 @@
 import type { Context } from "hono";
-import { MAX_COMMENT_LENGTH } from "../../../views/comments/CommentForm.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { text } from "../../../views/common/text.js";
 import { generateRandomToken } from "../../auth/tokens.js";
-import { STANCES, type Stance } from "../../db/database.js";
+import { MAX_COMMENT_LENGTH, STANCES, type Stance } from "../../domain/debate.js";
 import { hasControlCharacters, readTextFields, withoutControlCharacters } from "../../http/forms.js";
 
 export interface CommentInput {

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database, Stance } from "../../db/database.js";
+import type { Database } from "../../db/database.js";
+import type { Stance } from "../../domain/debate.js";
 
 /** The live channel every instance LISTENs to. */
 

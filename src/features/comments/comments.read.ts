@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import type { Database, Stance } from "../../db/database.js";
+import type { Database } from "../../db/database.js";
+import type { Stance } from "../../domain/debate.js";
 
 /** Reads of the discussion (decision 004: plain reads skip the service layer). */
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
-import type { Database, Stance } from "../../db/database.js";
+import type { Database } from "../../db/database.js";
 import type { Actor } from "../../domain/actor.js";
+import type { Stance } from "../../domain/debate.js";
 import { DomainError } from "../../domain/errors.js";
 import { publishLiveEvent } from "../../live/live.queries.js";
 import { mandateOf } from "../../mandates/mandates.js";

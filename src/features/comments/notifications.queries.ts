@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database, NotificationFrequency } from "../../db/database.js";
+import type { Database } from "../../db/database.js";
+import type { NotificationFrequency } from "../../domain/debate.js";
 
 export type Reason = "reply" | "mention" | "followed";
 

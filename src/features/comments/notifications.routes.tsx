@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { notificationsText as t } from "../../../views/comments/comments.text.js";
 import { NotificationSettingsPage, UnsubscribePage } from "../../../views/comments/NotificationPages.js";
 import { requireUser } from "../../auth/guards.js";
-import type { NotificationFrequency } from "../../db/database.js";
+import type { NotificationFrequency } from "../../domain/debate.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { renderPage } from "../../http/render.js";
 import { readStringForm } from "./comments.forms.js";

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
+import type { EmailStatus } from "../../domain/email.js";
 import { countRecentEmails, type EmailRow, insertEmail } from "./email.queries.js";
 
 export interface QueuedEmail {
@@ -70,8 +71,6 @@ export function backoffDelayMs(attempts: number): number | null {
   if (attempts >= MAX_EMAIL_ATTEMPTS) return null;
   return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
 }
-
-export type EmailStatus = "sent" | "pending" | "failed";
 
 export function emailStatus(row: Pick<EmailRow, "sent_at" | "failed_at">): EmailStatus {
   if (row.sent_at) return "sent";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { moderationText as t } from "../../../views/moderation/moderation.text.js";
-import { MODERATION_RULES } from "../../db/database.js";
+import { MODERATION_RULES } from "../../domain/moderation.js";
 
 const rule = z.enum(MODERATION_RULES, { error: t.queue.ruleRequired });
 const reason = z.string().trim().min(1, t.queue.reasonRequired).max(1000, t.queue.reasonRequired);

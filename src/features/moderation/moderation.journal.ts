@@ -1,5 +1,5 @@
 import type { JournalEntryView } from "../../../views/moderation/PublicPages.js";
-import type { ModerationRule } from "../../db/database.js";
+import type { ModerationRule } from "../../domain/moderation.js";
 import type { JournalRow } from "./moderation.queries.js";
 
 const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);

@@ -1,6 +1,8 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import { appendAuditEvent } from "../../audit/chain.js";
-import type { Database, ModerationRule, Role } from "../../db/database.js";
+import type { Database } from "../../db/database.js";
+import type { ModerationRule } from "../../domain/moderation.js";
+import type { Role } from "../../domain/people.js";
 
 /** Returns false when this person had already reported this comment (the UNIQUE constraint decides). */
 export async function insertReport(

@@ -1,8 +1,9 @@
 import type { Kysely, Transaction } from "kysely";
 import { ruleLabel, moderationText as t } from "../../../views/moderation/moderation.text.js";
-import type { Database, ModerationRule } from "../../db/database.js";
+import type { Database } from "../../db/database.js";
 import type { Actor } from "../../domain/actor.js";
 import { DomainError } from "../../domain/errors.js";
+import type { ModerationRule } from "../../domain/moderation.js";
 import { publishLiveEvent } from "../../live/live.queries.js";
 import { queueEmail } from "../email/email.service.js";
 import { reinstatePerson, suspendPerson } from "../people/people.service.js";

@@ -1,9 +1,10 @@
 import { type Kysely, sql } from "kysely";
-import type { LinkState } from "../../auth/auth.service.js";
 import { hashPassword } from "../../auth/password.js";
 import { generateRandomToken, hashToken } from "../../auth/tokens.js";
-import type { Database, Role } from "../../db/database.js";
+import type { Database } from "../../db/database.js";
 import { DomainError } from "../../domain/errors.js";
+import type { LinkState } from "../../domain/links.js";
+import type { Role } from "../../domain/people.js";
 import { recordAdminAction } from "../admin/admin-actions.queries.js";
 import { queueEmail, recentEmailCount } from "../email/email.service.js";
 

@@ -7,7 +7,7 @@ import { PeoplePage, type ReasonFailure } from "../../../views/people/PeoplePage
 import { peopleText as t } from "../../../views/people/people.text.js";
 import { requireCapability, requireUser } from "../../auth/guards.js";
 import { can } from "../../auth/permissions.js";
-import { ROLES } from "../../db/database.js";
+import { ROLES } from "../../domain/people.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { type FieldErrors, type FormRefusal, formRefusal, readForm } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";

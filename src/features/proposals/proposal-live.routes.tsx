@@ -2,15 +2,10 @@ import { type Context, Hono } from "hono";
 import { type SSEStreamingApi, streamSSE } from "hono/streaming";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import type { DiscussionFilter } from "../../../views/comments/Discussion.js";
+import { COMMENT_EVENT_KINDS, type CommentEventKind } from "../../domain/live.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import {
-  COMMENT_EVENT_KINDS,
-  type CommentEventKind,
-  type LiveEvent,
-  latestLiveEventId,
-  listLiveEventsAfter,
-} from "../../live/live.queries.js";
+import { type LiveEvent, latestLiveEventId, listLiveEventsAfter } from "../../live/live.queries.js";
 import { renderVoteEvent } from "../ballots/index.js";
 import {
   type DiscussionProposal,

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
-import type { Database, ProposalStatus } from "../../db/database.js";
+import type { Database } from "../../db/database.js";
+import type { ProposalStatus } from "../../domain/proposals.js";
 import type { OfficialProposal } from "./proposals.text.js";
 
 /** Inserts new proposals in debate; an existing proposal gets the official text again, never a status change. */

@@ -1,4 +1,5 @@
-import type { Choice, ProposalStatus } from "../../../src/db/database.js";
+import type { Choice } from "../../../src/domain/ballots.js";
+import type { ProposalStatus } from "../../../src/domain/proposals.js";
 import { formatDateTime } from "../../common/format.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { ballotsText as t } from "../ballots.text.js";

@@ -1,4 +1,4 @@
-import type { Choice } from "../../../src/db/database.js";
+import type { Choice } from "../../../src/domain/ballots.js";
 import { formatDateTime } from "../../common/format.js";
 import { TextArea } from "../../components/Form.js";
 import { ballotsText as t } from "../ballots.text.js";

@@ -1,4 +1,5 @@
-import type { AdoptionRule, ProposalStatus } from "../../../src/db/database.js";
+import type { AdoptionRule } from "../../../src/domain/ballots.js";
+import type { ProposalStatus } from "../../../src/domain/proposals.js";
 import { ballotsText as t } from "../ballots.text.js";
 import { CountsTable, ResultsView, type ResultsViewModel, type TallyView } from "../results/ResultsView.js";
 import { VotePanel, type VotePanelView } from "./VotePanel.js";

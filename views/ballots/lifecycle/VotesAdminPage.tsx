@@ -1,4 +1,5 @@
-import type { AdoptionRule, ProposalStatus } from "../../../src/db/database.js";
+import type { AdoptionRule } from "../../../src/domain/ballots.js";
+import type { ProposalStatus } from "../../../src/domain/proposals.js";
 import { Field, Flash, Select } from "../../components/Form.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { ballotsText as t } from "../ballots.text.js";

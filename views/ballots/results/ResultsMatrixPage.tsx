@@ -1,4 +1,4 @@
-import type { Choice, VoteResult } from "../../../src/db/database.js";
+import type { Choice, VoteResult } from "../../../src/domain/ballots.js";
 import { ballotsText as t } from "../ballots.text.js";
 
 export interface MatrixView {

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Choice, Database } from "../../../db/database.js";
+import type { Database } from "../../../db/database.js";
+import type { Choice } from "../../../domain/ballots.js";
 
 /** FOR SHARE: ballots run side by side, but a closing (FOR UPDATE) waits for them and they for it. */
 export function lockProposalForBallot(trx: Transaction<Database>, slug: string) {

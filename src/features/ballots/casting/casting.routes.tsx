@@ -5,6 +5,7 @@ import { DashboardPage } from "../../../../views/ballots/casting/DashboardPage.j
 import type { BallotFormState } from "../../../../views/ballots/casting/VotePanel.js";
 import { ProposalPage } from "../../../../views/proposals/ProposalPage.js";
 import { requireUser } from "../../../auth/guards.js";
+import { MAX_REASON_LENGTH } from "../../../domain/ballots.js";
 import type { AppDeps, AppEnv } from "../../../http/env.js";
 import { notFound } from "../../../http/errors.js";
 import { formRefusal, readForm } from "../../../http/forms.js";
@@ -12,7 +13,7 @@ import { renderPage } from "../../../http/render.js";
 import { mandateOf } from "../../../mandates/mandates.js";
 import { loadProposalSections } from "../../proposals/proposal-sections.js";
 import { findProposalBySlug } from "../../proposals/proposals.queries.js";
-import { castBallot, MAX_REASON_LENGTH } from "./casting.service.js";
+import { castBallot } from "./casting.service.js";
 import { loadDashboard } from "./dashboard.service.js";
 import { loadVoteSection } from "./vote-section.js";
 

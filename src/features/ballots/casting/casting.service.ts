@@ -1,12 +1,12 @@
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Kysely, Transaction } from "kysely";
 import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
-
 import { appendAuditEvent, underChainLock } from "../../../audit/chain.js";
 import { type CheckpointSigner, formatCheckpoint } from "../../../audit/checkpoints.js";
 import { signChainTip } from "../../../audit/checkpoints.queries.js";
-import { CHOICES, type Choice, type Database } from "../../../db/database.js";
+import type { Database } from "../../../db/database.js";
 import type { Actor } from "../../../domain/actor.js";
+import { CHOICES, type Choice, MAX_REASON_LENGTH } from "../../../domain/ballots.js";
 import { DomainError } from "../../../domain/errors.js";
 import { publishLiveEvent } from "../../../live/live.queries.js";
 import { actingFor } from "../../../mandates/mandates.js";
@@ -21,8 +21,6 @@ import {
   recordBallotRows,
 } from "./casting.queries.js";
 import { ballotCommitment } from "./commitment.js";
-
-export const MAX_REASON_LENGTH = 2000;
 
 export interface CastBallotInput {
   proposalSlug: string;

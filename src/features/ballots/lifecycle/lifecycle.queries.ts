@@ -1,5 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
-import type { Database, ProposalStatus, VoteResult } from "../../../db/database.js";
+import type { Database } from "../../../db/database.js";
+import type { VoteResult } from "../../../domain/ballots.js";
+import type { ProposalStatus } from "../../../domain/proposals.js";
 
 const LIFECYCLE_COLUMNS = [
   "id",

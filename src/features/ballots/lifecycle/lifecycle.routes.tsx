@@ -3,7 +3,7 @@ import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { type VoteAdminFailure, VotesAdminPage } from "../../../../views/ballots/lifecycle/VotesAdminPage.js";
 import { text } from "../../../../views/common/text.js";
 import { requireCapability, requireUser } from "../../../auth/guards.js";
-import { ADOPTION_RULES, type AdoptionRule } from "../../../db/database.js";
+import { ADOPTION_RULES, type AdoptionRule } from "../../../domain/ballots.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../../http/env.js";
 import {
   type FieldErrors,

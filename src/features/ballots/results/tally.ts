@@ -1,4 +1,4 @@
-import type { AdoptionRule, Choice, VoteResult } from "../../../db/database.js";
+import type { AdoptionRule, Choice, VoteResult } from "../../../domain/ballots.js";
 
 /** Pure counting rules, shared by the server (closing) and by every verifier. */
 export interface Tally {

@@ -7,7 +7,7 @@ import {
   publicKeyFingerprint,
 } from "../../../audit/checkpoints.js";
 import type { ExportedEvent } from "../../../audit/export-format.js";
-import type { Choice } from "../../../db/database.js";
+import type { Choice } from "../../../domain/ballots.js";
 import { ballotCommitment } from "../casting/commitment.js";
 import type { BallotChainExport as ChainExport, ExportedResult } from "./results.model.js";
 import { countChoices, decide, type Tally } from "./tally.js";

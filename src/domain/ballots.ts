@@ -1,0 +1,9 @@
+/** What an organisation may answer, how a vote is decided, what it decides. */
+export const CHOICES = ["pour", "contre", "abstention"] as const;
+export type Choice = (typeof CHOICES)[number];
+export const ADOPTION_RULES = ["majorite_exprimes", "majorite_absolue", "deux_tiers_exprimes"] as const;
+export type AdoptionRule = (typeof ADOPTION_RULES)[number];
+export type VoteResult = "adoptee" | "rejetee" | "quorum_non_atteint";
+
+/** Longest reason an organisation may give with its ballot. */
+export const MAX_REASON_LENGTH = 2000;

@@ -1,0 +1,2 @@
+/** Where an email stands in the outbox. */
+export type EmailStatus = "sent" | "pending" | "failed";
