@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
 import type { ProposalStatus } from "../../src/domain/proposals.js";
-import { ResultsView, type ResultsViewModel } from "../ballots/results/ResultsView.js";
+import type { ResultsViewModel } from "../../src/features/ballots/results/results.model.js";
+import { ResultsView } from "../ballots/results/ResultsView.js";
 import { formatDateTime, paragraphs } from "../common/format.js";
 import { text } from "../common/text.js";
 import type { SynthesisView } from "../moderation/SynthesisSection.js";

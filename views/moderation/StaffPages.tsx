@@ -1,30 +1,12 @@
+import type {
+  ModeratedCommentView,
+  ProposalLinkView,
+  QueueItemView,
+} from "../../src/features/moderation/moderation.model.js";
 import { formatDateTime } from "../common/format.js";
 import { Field, Flash, Select, TextArea } from "../components/Form.js";
 import { ruleLabel, moderationText as t } from "./moderation.text.js";
 import { ruleOptions } from "./PublicPages.js";
-
-export interface QueueItemView {
-  id: string;
-  body: string;
-  rootId: string | null;
-  hiddenAt: Date | null;
-  createdAt: Date;
-  authorName: string;
-  organisationName: string;
-  proposalSlug: string;
-  proposalTitle: string;
-  reportCount: number;
-  firstReportAt: Date;
-  rules: string[];
-  notes: string[];
-}
-
-export interface ProposalLinkView {
-  slug: string;
-  number: number;
-  title: string;
-  locked: boolean;
-}
 
 export function QueuePage({
   items,
@@ -90,21 +72,6 @@ function QueueItem({ item }: { item: QueueItemView }) {
       </p>
     </article>
   );
-}
-
-export interface ModeratedCommentView {
-  id: string;
-  body: string;
-  rootId: string | null;
-  hidden: boolean;
-  pinned: boolean;
-  authorId: string;
-  authorName: string;
-  authorSuspended: boolean;
-  organisationName: string;
-  proposalSlug: string;
-  notes: string[];
-  reportCount: number;
 }
 
 export interface ActionFormState {

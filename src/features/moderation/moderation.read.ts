@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { ModeratedCommentView, ProposalLinkView, QueueItemView } from "../../../views/moderation/StaffPages.js";
 import type { Database } from "../../db/database.js";
+import type { ModeratedCommentView, ProposalLinkView, QueueItemView } from "./moderation.model.js";
 import { listQueue } from "./moderation.queries.js";
 
 /** Reads for the moderation pages (decision 004: plain reads skip the service layer). */

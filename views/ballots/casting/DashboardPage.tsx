@@ -1,18 +1,9 @@
 import type { Choice } from "../../../src/domain/ballots.js";
 import type { ProposalStatus } from "../../../src/domain/proposals.js";
+import type { DashboardRow } from "../../../src/features/ballots/casting/casting.model.js";
 import { formatDateTime } from "../../common/format.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { ballotsText as t } from "../ballots.text.js";
-
-export interface DashboardRow {
-  number: number;
-  slug: string;
-  title: string;
-  status: ProposalStatus;
-  closesAt: Date | null;
-  ballot: { choice: Choice; castByName: string; castAt: Date } | null;
-  receipts: { receipt: string; createdAt: Date; choice: Choice }[];
-}
 
 /** A representative's overview: open votes first in reading order, deadlines, what the organisation did, receipts. */
 export function DashboardPage({ organisation, rows }: { organisation: string; rows: DashboardRow[] }) {

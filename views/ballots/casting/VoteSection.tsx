@@ -1,7 +1,8 @@
 import type { AdoptionRule } from "../../../src/domain/ballots.js";
 import type { ProposalStatus } from "../../../src/domain/proposals.js";
+import type { ResultsViewModel, TallyView } from "../../../src/features/ballots/results/results.model.js";
 import { ballotsText as t } from "../ballots.text.js";
-import { CountsTable, ResultsView, type ResultsViewModel, type TallyView } from "../results/ResultsView.js";
+import { CountsTable, ResultsView } from "../results/ResultsView.js";
 import { VotePanel, type VotePanelView } from "./VotePanel.js";
 
 export interface VoteSectionView {

@@ -1,37 +1,12 @@
 import type { Choice, VoteResult } from "../../../src/domain/ballots.js";
+import type {
+  GroupRow,
+  ResultsViewModel,
+  RollCallRow,
+  TallyView,
+} from "../../../src/features/ballots/results/results.model.js";
 import { ballotsText as t } from "../ballots.text.js";
 import { BarChart } from "./BarChart.js";
-
-export interface TallyView {
-  pour: number;
-  contre: number;
-  abstention: number;
-  cast: number;
-}
-
-export interface GroupRow extends TallyView {
-  label: string;
-  members: number;
-}
-
-export interface RollCallRow {
-  organisationSlug: string;
-  organisationName: string;
-  collegeName: string;
-  choice: Choice | null;
-  reason: string;
-}
-
-export interface ResultsViewModel {
-  result: VoteResult | null;
-  tally: TallyView;
-  eligible: number;
-  quorumRequired: number;
-  resultHash: string | null;
-  byCollege: GroupRow[];
-  byKind: GroupRow[];
-  rollCall: RollCallRow[];
-}
 
 const CHOICES: Choice[] = ["pour", "contre", "abstention"];
 

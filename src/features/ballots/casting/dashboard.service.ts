@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
-import type { DashboardRow } from "../../../../views/ballots/casting/DashboardPage.js";
 import type { Database } from "../../../db/database.js";
 import { listVoteProposals } from "../results/results.queries.js";
+import type { DashboardRow } from "./casting.model.js";
 import { findBallot, listBallotEvents } from "./casting.queries.js";
 
 /** For each proposal: status, deadline, what the organisation did and its receipts. */

@@ -20,3 +20,35 @@ export interface ExportedResult {
 }
 
 export type BallotChainExport = ChainExport<ExportedResult>;
+
+/** View models: the plain data a page is drawn from, built by the feature, drawn by views/. */
+export interface TallyView {
+  pour: number;
+  contre: number;
+  abstention: number;
+  cast: number;
+}
+
+export interface GroupRow extends TallyView {
+  label: string;
+  members: number;
+}
+
+export interface RollCallRow {
+  organisationSlug: string;
+  organisationName: string;
+  collegeName: string;
+  choice: Choice | null;
+  reason: string;
+}
+
+export interface ResultsViewModel {
+  result: VoteResult | null;
+  tally: TallyView;
+  eligible: number;
+  quorumRequired: number;
+  resultHash: string | null;
+  byCollege: GroupRow[];
+  byKind: GroupRow[];
+  rollCall: RollCallRow[];
+}

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { GroupRow, ResultsViewModel, RollCallRow } from "../../../../views/ballots/results/ResultsView.js";
 import type { Database } from "../../../db/database.js";
+import type { GroupRow, ResultsViewModel, RollCallRow } from "./results.model.js";
 import {
   type ClosedBallotRow,
   findResultEvent,
