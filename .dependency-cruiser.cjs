@@ -1,0 +1,50 @@
+/**
+ * Architecture rules, checked by `npm run lint`. No per-file exceptions: when a rule fails,
+ * the code moves, not this file. test/unit/architecture.test.ts plants a forbidden import
+ * for each rule and checks that it fails. docs/architecture.md says which further rules
+ * (feature boundaries, cycles) are on their way and what still stands in their way.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "views-no-database",
+      comment: "A view gets plain data; it never imports database code (src/db, kysely, pg).",
+      severity: "error",
+      from: { path: "^views/" },
+      to: { path: ["^src/db/", "^node_modules/(kysely|pg)/"] },
+    },
+    {
+      name: "views-only-vocabulary-and-models",
+      comment: "From src/, a view imports only the domain vocabulary (src/domain) and view models (*.model.ts).",
+      severity: "error",
+      from: { path: "^views/" },
+      to: { path: "^src/", pathNot: ["^src/domain/", "\\.model\\.ts$"] },
+    },
+    {
+      name: "domain-vocabulary-stands-alone",
+      comment: "src/domain (vocabulary, actor, refusals) imports nothing of the application.",
+      severity: "error",
+      from: { path: "^src/domain/" },
+      to: { path: ["^src/(?!domain/)", "^views/", "^node_modules/"] },
+    },
+    {
+      name: "shared-modules-no-views-or-http",
+      comment: "The audit chain, live events and mandates know nothing of pages or HTTP.",
+      severity: "error",
+      from: { path: "^src/(audit|live|mandates|domain)/" },
+      to: { path: ["^views/", "^src/http/", "^node_modules/hono/"] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    includeOnly: ["^src/", "^views/", "^node_modules/(kysely|pg|hono)/"],
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".d.ts"],
+    },
+  },
+};

@@ -1,0 +1,63 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+function cruise(): { status: number | null; output: string } {
+  const run = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs"),
+      "--config",
+      ".dependency-cruiser.cjs",
+    ].concat(["--output-type", "err", "src", "views"]),
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+/** One forbidden import per rule, each in a file of its own, removed whatever happens. */
+const PLANTED: { rule: string; file: string; source: string }[] = [
+  { rule: "views-no-database", file: "views/__planted_db__.ts", source: 'import "../src/db/client.js";\n' },
+  {
+    rule: "views-only-vocabulary-and-models",
+    file: "views/__planted_service__.ts",
+    source: 'import "../src/features/ballots/results/tally.js";\n',
+  },
+  {
+    rule: "domain-vocabulary-stands-alone",
+    file: "src/domain/__planted__.ts",
+    source: 'import "../db/database.js";\n',
+  },
+  {
+    rule: "shared-modules-no-views-or-http",
+    file: "src/live/__planted__.ts",
+    source: 'import "../../views/common/text.js";\n',
+  },
+];
+
+describe("the architecture rules in npm run lint", () => {
+  it("pass on the code as it is", () => {
+    const { status, output } = cruise();
+    expect(output).toContain("no dependency violations found");
+    expect(status).toBe(0);
+  }, 30_000);
+
+  it("fail on each forbidden import planted in a temporary file, naming the rule", () => {
+    try {
+      for (const { file, source } of PLANTED) {
+        mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
+        writeFileSync(path.join(ROOT, file), source);
+      }
+      const { status, output } = cruise();
+      expect(status).not.toBe(0);
+      for (const { rule, file } of PLANTED)
+        expect(output).toMatch(new RegExp(`${rule}: ${file.replaceAll(".", "\\.")}`));
+    } finally {
+      for (const { file } of PLANTED) rmSync(path.join(ROOT, file), { force: true });
+    }
+  }, 30_000);
+});
