@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv, CurrentUser } from "../http/env.js";
+import type { AppEnv, CurrentSession, CurrentUser } from "../http/env.js";
 import { AppError } from "../http/errors.js";
 import { type Capability, can, requiresTwoFactor } from "./permissions.js";
 
@@ -34,7 +34,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
 /** Staff pages: the capability, and two-factor authentication switched on and verified. */
 export function requireCapability(capability: Exclude<Capability, "act-for-organisation">) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const user = c.get("user") as CurrentUser;
+    const user = signedInUser(c);
     if (!can(user, capability)) {
       throw new AppError(403, "forbidden", "Cette page est réservée à l'équipe de modération et d'administration.");
     }
@@ -47,4 +47,21 @@ export function requireCapability(capability: Exclude<Capability, "act-for-organ
     }
     await next();
   });
+}
+
+type UserReader = { get(key: "user"): CurrentUser | undefined };
+type SessionReader = { get(key: "session"): CurrentSession | undefined };
+
+/** The signed-in person, on a route behind requireUser: checked once here, never cast. */
+export function signedInUser(c: UserReader): CurrentUser {
+  const user = c.get("user");
+  if (!user) throw new AppError(403, "forbidden", "Connectez-vous pour faire cette action.");
+  return user;
+}
+
+/** The current session, on a route behind requireUser. */
+export function currentSession(c: SessionReader): CurrentSession {
+  const session = c.get("session");
+  if (!session) throw new AppError(403, "forbidden", "Connectez-vous pour faire cette action.");
+  return session;
 }

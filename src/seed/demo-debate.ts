@@ -62,7 +62,11 @@ export async function seedDemoDebate(db: Kysely<Database>, ballotContext: Ballot
   const { publicOrigin } = ballotContext;
   const representatives = await listRepresentatives(db);
   if (representatives.length < 30) return;
-  const person = (index: number) => representatives[index % representatives.length] as Actor;
+  const person = (index: number): Actor => {
+    const representative = representatives[index % representatives.length];
+    if (!representative) throw new Error("no representative to act for the demo");
+    return representative;
+  };
   const posted: string[] = [];
   for (const [index, [proposalSlug, stance, body]] of ARGUMENTS.entries()) {
     const comment = await postComment(

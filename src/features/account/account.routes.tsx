@@ -6,7 +6,7 @@ import { ChangePasswordPage } from "../../../views/account/ChangePasswordPage.js
 import { TwoFactorPage } from "../../../views/account/TwoFactorPage.js";
 import { checkNewPassword, newPasswordFields } from "../../auth/auth.forms.js";
 import { listUserSessions } from "../../auth/auth.queries.js";
-import { requireUser } from "../../auth/guards.js";
+import { currentSession, requireUser, signedInUser } from "../../auth/guards.js";
 import { requiresTwoFactor } from "../../auth/permissions.js";
 import { decodeTotpKey, encodeTotpKey, generateTotpKey, totpUri } from "../../auth/totp.js";
 import type { AppDeps, AppEnv, CurrentSession, CurrentUser } from "../../http/env.js";
@@ -32,8 +32,8 @@ export function accountRoutes({ db }: AppDeps) {
   app.use("/compte", requireUser);
   app.use("/compte/*", requireUser);
   const who = (c: { get(k: "user"): CurrentUser | undefined; get(k: "session"): CurrentSession | undefined }) => ({
-    user: c.get("user") as CurrentUser,
-    session: c.get("session") as CurrentSession,
+    user: signedInUser(c),
+    session: currentSession(c),
   });
 
   app.get("/compte", async (c) => {

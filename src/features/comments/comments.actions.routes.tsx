@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { CommentContent } from "../../../views/comments/CommentItem.js";
 import { DeleteCommentPage, EditCommentPage } from "../../../views/comments/CommentPages.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
-import { requireUser } from "../../auth/guards.js";
+import { requireUser, signedInUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { withoutControlCharacters } from "../../http/forms.js";
@@ -25,17 +25,17 @@ export function commentActionRoutes(deps: AppDeps) {
     .post(`/commentaires/${ID}/modifier`, requireUser, (c) => postEdit(c, deps))
     .get(`/commentaires/${ID}/supprimer`, requireUser, (c) => showDelete(c, deps))
     .post(`/commentaires/${ID}/supprimer`, requireUser, async (c) => {
-      const done = await deleteComment(deps.db, c.get("user") as CurrentUser, idParam(c));
+      const done = await deleteComment(deps.db, signedInUser(c), idParam(c));
       return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
     })
     .post(`/commentaires/${ID}/soutien`, requireUser, async (c) => {
-      const user = c.get("user") as CurrentUser;
+      const user = signedInUser(c);
       const done = await toggleSupport(deps.db, user, idParam(c));
       if (isPartial(c)) return c.html(<CommentContent comment={await singleView(deps.db, done.id, user)} />);
       return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
     })
     .post("/propositions/:slug/suivre", requireUser, async (c) => {
-      const user = c.get("user") as CurrentUser;
+      const user = signedInUser(c);
       const proposal = await findDiscussionProposal(deps.db, c.req.param("slug"));
       if (!proposal) throw notFound(t.unknownProposal);
       const form = await readStringForm(c);
@@ -46,7 +46,7 @@ export function commentActionRoutes(deps: AppDeps) {
 
 /** The author only; anyone else gets the same 403 as the service would give. */
 async function ownContext(c: Ctx, deps: AppDeps) {
-  const user = c.get("user") as CurrentUser;
+  const user = signedInUser(c);
   const row = await findCommentRow(deps.db, idParam(c));
   if (!row) throw notFound(t.unknownComment);
   if (row.authorId !== user.id) throw new AppError(403, "not_author", t.notAuthor);
@@ -65,7 +65,7 @@ async function showEdit(c: Ctx, deps: AppDeps) {
 }
 
 async function postEdit(c: Ctx, deps: AppDeps) {
-  const user = c.get("user") as CurrentUser;
+  const user = signedInUser(c);
   const { row, context } = await ownContext(c, deps);
   const values = await readStringForm(c);
   const body = normaliseBody(values.body);

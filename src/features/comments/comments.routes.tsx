@@ -6,7 +6,7 @@ import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { Discussion } from "../../../views/comments/Discussion.js";
 import { NewCommentFragment } from "../../../views/comments/LiveFragments.js";
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
-import { requireUser } from "../../auth/guards.js";
+import { requireUser, signedInUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { formRefusal } from "../../http/forms.js";
@@ -38,7 +38,7 @@ function formState(form: CommentFormResult, extra: Partial<CommentFormState> = {
 
 async function postTopLevel(c: Ctx, deps: AppDeps) {
   const slug = c.req.param("slug") ?? "";
-  const user = c.get("user") as CurrentUser;
+  const user = signedInUser(c);
   const mandate = mandateOf(user);
   const form = await readCommentForm(c, true);
   const refuse = (state: CommentFormState, status: ContentfulStatusCode) =>
@@ -105,7 +105,7 @@ async function topLevelForm(c: Ctx, deps: AppDeps, options: TopLevelFormOptions)
 }
 
 async function showReply(c: Ctx, deps: AppDeps, state?: CommentFormState, status: ContentfulStatusCode = 200) {
-  const user = c.get("user") as CurrentUser;
+  const user = signedInUser(c);
   const mandate = mandateOf(user);
   const context = await loadThreadContext(deps.db, idParam(c), user);
   if (!context) throw notFound(t.unknownParent);
@@ -130,7 +130,7 @@ async function showReply(c: Ctx, deps: AppDeps, state?: CommentFormState, status
 }
 
 async function postReply(c: Ctx, deps: AppDeps) {
-  const user = c.get("user") as CurrentUser;
+  const user = signedInUser(c);
   mandateOf(user);
   const parentId = idParam(c);
   const context = await loadThreadContext(deps.db, parentId, user);

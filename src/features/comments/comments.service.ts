@@ -4,7 +4,7 @@ import type { Actor } from "../../domain/actor.js";
 import type { Stance } from "../../domain/debate.js";
 import { DomainError } from "../../domain/errors.js";
 import { publishLiveEvent } from "../../live/live.queries.js";
-import { mandateOf } from "../../mandates/mandates.js";
+import { actingFor, mandateOf } from "../../mandates/mandates.js";
 import { mentionedSlugs } from "./comments.markdown.js";
 import {
   type CommentForWrite,
@@ -76,8 +76,7 @@ export async function postComment(
   input: PostCommentInput,
   origin: string,
 ) {
-  const author = user as Actor;
-  mandateOf(user);
+  const { actor: author } = actingFor(user);
   return db.transaction().execute(async (trx): Promise<PostedComment> => {
     await lockAuthor(trx, author.id);
     const proposal = await findDiscussionProposal(trx, input.proposalSlug);
@@ -174,8 +173,7 @@ export async function deleteComment(db: Kysely<Database>, user: Actor, commentId
 
 /** "Notre organisation soutient cet argument": once per organisation, a second click withdraws it. */
 export async function toggleSupport(db: Kysely<Database>, user: Actor | undefined, commentId: string) {
-  const actor = user as Actor;
-  mandateOf(user);
+  const { actor } = actingFor(user);
   return db.transaction().execute(async (trx) => {
     const mandate = await assertMandate(trx, actor);
     await lockComment(trx, commentId);

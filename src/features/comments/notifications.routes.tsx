@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { notificationsText as t } from "../../../views/comments/comments.text.js";
 import { NotificationSettingsPage, UnsubscribePage } from "../../../views/comments/NotificationPages.js";
-import { requireUser } from "../../auth/guards.js";
+import { requireUser, signedInUser } from "../../auth/guards.js";
 import type { NotificationFrequency } from "../../domain/debate.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { renderPage } from "../../http/render.js";
@@ -16,14 +16,14 @@ export function notificationRoutes({ db }: AppDeps) {
   return (
     new Hono<AppEnv>()
       .get("/compte/notifications", requireUser, async (c) => {
-        const frequency = await findFrequency(db, (c.get("user") as CurrentUser).id);
+        const frequency = await findFrequency(db, signedInUser(c).id);
         const page = <NotificationSettingsPage frequency={frequency} saved={c.req.query("message") === "enregistre"} />;
         return renderPage(c, page, { title: t.settingsTitle });
       })
       .post("/compte/notifications", requireUser, async (c) => {
         const form = await readStringForm(c);
         const frequency = FREQUENCIES.find((f) => f === form.frequence) ?? "immediate";
-        await setFrequency(db, (c.get("user") as CurrentUser).id, frequency);
+        await setFrequency(db, signedInUser(c).id, frequency);
         return c.redirect("/compte/notifications?message=enregistre", 303);
       })
       // GET only shows the button: mail scanners follow links, and must not unsubscribe anybody.

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { moderationText as t } from "../../../views/moderation/moderation.text.js";
 import { CharterPage, ModerationJournalPage, ReportPage } from "../../../views/moderation/PublicPages.js";
-import { requireUser } from "../../auth/guards.js";
+import { requireUser, signedInUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
@@ -39,7 +39,7 @@ export function moderationPublicRoutes({ db }: AppDeps) {
       const page = <ReportPage commentId={id} back={back} values={form.values} errors={form.errors} />;
       return renderPage(c, page, { title: t.report.title }, 422);
     }
-    const user = c.get("user") as CurrentUser;
+    const user = signedInUser(c);
     const { created } = await reportComment(db, user, {
       commentId: id,
       rule: form.data.regle,

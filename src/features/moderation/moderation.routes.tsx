@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { moderationText as t } from "../../../views/moderation/moderation.text.js";
 import { type ActionFormState, CommentModerationPage, QueuePage } from "../../../views/moderation/StaffPages.js";
-import { requireCapability, requireUser } from "../../auth/guards.js";
+import { requireCapability, requireUser, signedInUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
@@ -19,7 +19,7 @@ import {
 import { proposalModerationRoutes } from "./synthesis.routes.js";
 
 type Ctx = Context<AppEnv>;
-const actor = (c: Ctx) => c.get("user") as CurrentUser;
+const actor = (c: Ctx) => signedInUser(c);
 const done = (c: Ctx) => c.redirect("/moderation?message=fait", 303);
 
 /** Moderators (and administrators), two-factor verified: the queue and every decision. */

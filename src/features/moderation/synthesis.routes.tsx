@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import { ProposalModerationPage } from "../../../views/moderation/StaffPages.js";
+import { signedInUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
@@ -10,7 +11,7 @@ import { lockThread, publishSynthesis } from "./moderation.service.js";
 import { findLatestSynthesis } from "./synthesis.queries.js";
 
 type Ctx = Context<AppEnv>;
-const actor = (c: Ctx) => c.get("user") as CurrentUser;
+const actor = (c: Ctx) => signedInUser(c);
 
 /** Mounted inside the moderation routes (guards already applied): a proposal's thread lock and synthesis. */
 export function proposalModerationRoutes(deps: AppDeps) {

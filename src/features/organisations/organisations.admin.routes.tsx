@@ -6,7 +6,7 @@ import { OrganisationImportPage } from "../../../views/admin/OrganisationImportP
 import { OrganisationsAdminPage } from "../../../views/admin/OrganisationsAdminPage.js";
 import { organisationsAdminText as t } from "../../../views/admin/organisations-admin.text.js";
 import { text } from "../../../views/common/text.js";
-import { requireCapability, requireUser } from "../../auth/guards.js";
+import { requireCapability, requireUser, signedInUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { type FieldErrors, formRefusal, hasControlCharacters, readBody, readForm } from "../../http/forms.js";
@@ -61,7 +61,7 @@ export function organisationAdminRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use(LIST, requireUser, requireCapability("administer"));
   app.use(`${LIST}/*`, requireUser, requireCapability("administer"));
-  const actorId = (c: Context<AppEnv>) => (c.get("user") as CurrentUser).id;
+  const actorId = (c: Context<AppEnv>) => signedInUser(c).id;
   const form = formRenderer(db);
 
   app.get(LIST, async (c) => {

@@ -5,7 +5,7 @@ import { AdminJournalPage } from "../../../views/people/AdminJournalPage.js";
 import { InvitePage } from "../../../views/people/InvitePage.js";
 import { PeoplePage, type ReasonFailure } from "../../../views/people/PeoplePage.js";
 import { peopleText as t } from "../../../views/people/people.text.js";
-import { requireCapability, requireUser } from "../../auth/guards.js";
+import { requireCapability, requireUser, signedInUser } from "../../auth/guards.js";
 import { can } from "../../auth/permissions.js";
 import { ROLES } from "../../domain/people.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
@@ -43,7 +43,7 @@ export function peopleRoutes({ db, config }: AppDeps) {
   app.use("/admin/*", requireUser, requireCapability("moderate"));
   const admins = new Hono<AppEnv>();
   admins.use(requireCapability("administer"));
-  const actor = (c: { get(key: "user"): CurrentUser | undefined }) => (c.get("user") as CurrentUser).id;
+  const actor = (c: { get(key: "user"): CurrentUser | undefined }) => signedInUser(c).id;
 
   app.get("/admin", (c) =>
     renderPage(c, <AdminHomePage isAdmin={can(c.get("user"), "administer")} />, { title: t.adminTitle }),

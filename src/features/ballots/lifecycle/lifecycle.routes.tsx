@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { type VoteAdminFailure, VotesAdminPage } from "../../../../views/ballots/lifecycle/VotesAdminPage.js";
 import { text } from "../../../../views/common/text.js";
-import { requireCapability, requireUser } from "../../../auth/guards.js";
+import { requireCapability, requireUser, signedInUser } from "../../../auth/guards.js";
 import { ADOPTION_RULES, type AdoptionRule } from "../../../domain/ballots.js";
 import type { AppDeps, AppEnv, CurrentUser } from "../../../http/env.js";
 import {
@@ -29,7 +29,7 @@ export function lifecycleRoutes({ db }: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use("/admin/votes", requireUser, requireCapability("administer"));
   app.use("/admin/votes/*", requireUser, requireCapability("administer"));
-  const actor = (c: { get(key: "user"): CurrentUser | undefined }) => (c.get("user") as CurrentUser).id;
+  const actor = (c: { get(key: "user"): CurrentUser | undefined }) => signedInUser(c).id;
 
   /** The page, with the refused form (if any) re-rendered with what was typed and its errors. */
   async function showPage(c: Context<AppEnv>, failure?: VoteAdminFailure, status: FormRefusal["status"] = 422) {
