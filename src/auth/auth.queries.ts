@@ -1,16 +1,12 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
+import { mandateIsCurrent } from "../mandates/mandates.queries.js";
 
 /** People with their current mandate (started, not ended) and its organisation, if any. */
 export function selectPeopleWithCurrentMandate(db: Kysely<Database>) {
   return db
     .selectFrom("app_user as u")
-    .leftJoin("mandate as m", (join) =>
-      join
-        .onRef("m.user_id", "=", "u.id")
-        .on("m.starts_at", "<=", sql<Date>`now()`)
-        .on((eb) => eb.or([eb("m.ends_at", "is", null), eb("m.ends_at", ">", sql<Date>`now()`)])),
-    )
+    .leftJoin("mandate as m", (join) => join.onRef("m.user_id", "=", "u.id").on(mandateIsCurrent("m")))
     .leftJoin("organisation as o", "o.id", "m.organisation_id")
     .select([
       "u.id",

@@ -34,19 +34,6 @@ export async function lockAuthor(trx: Transaction<Database>, userId: string): Pr
   await trx.selectFrom("app_user").select("id").where("id", "=", userId).forUpdate().execute();
 }
 
-/** The mandate is checked again inside the transaction: it may have ended since the page loaded. */
-export async function isMandateCurrent(db: Kysely<Database>, mandateId: string, userId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("mandate")
-    .select("id")
-    .where("id", "=", mandateId)
-    .where("user_id", "=", userId)
-    .where("starts_at", "<=", sql<Date>`now()`)
-    .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", sql<Date>`now()`)]))
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export function findCommentForWrite(db: Kysely<Database>, id: string) {
   return db
     .selectFrom("comment")

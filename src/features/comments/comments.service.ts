@@ -5,6 +5,7 @@ import type { Stance } from "../../domain/debate.js";
 import { DomainError } from "../../domain/errors.js";
 import { publishLiveEvent } from "../../live/live.queries.js";
 import { actingFor, mandateOf } from "../../mandates/mandates.js";
+import { findActingMandate } from "../../mandates/mandates.queries.js";
 import { mentionedSlugs } from "./comments.markdown.js";
 import {
   type CommentForWrite,
@@ -15,7 +16,6 @@ import {
   findDiscussionProposal,
   findDiscussionProposalById,
   insertComment,
-  isMandateCurrent,
   lockAuthor,
   lockComment,
   markCommentDeleted,
@@ -65,7 +65,7 @@ function assertOpen(proposal: DiscussionProposal): void {
 
 async function assertMandate(trx: Kysely<Database>, user: Actor) {
   const mandate = mandateOf(user);
-  if (!(await isMandateCurrent(trx, mandate.id, user.id))) mandateOf(undefined);
+  if (!(await findActingMandate(trx, { userId: user.id, mandateId: mandate.id }))) mandateOf(undefined);
   return mandate;
 }
 

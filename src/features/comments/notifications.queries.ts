@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { NotificationFrequency } from "../../domain/debate.js";
+import { mandateIsCurrent } from "../../mandates/mandates.queries.js";
 
 export type Reason = "reply" | "mention" | "followed";
 
@@ -35,8 +36,7 @@ export async function findRecipients(db: Kysely<Database>, commentId: string, au
       .innerJoin("mandate as m", "m.user_id", "u.id")
       .innerJoin("comment_mention as cm", "cm.organisation_id", "m.organisation_id")
       .where("cm.comment_id", "=", commentId)
-      .where("m.starts_at", "<=", sql<Date>`now()`)
-      .where((eb) => eb.or([eb("m.ends_at", "is", null), eb("m.ends_at", ">", sql<Date>`now()`)]))
+      .where(mandateIsCurrent("m"))
       .execute(),
     withFrequency(db)
       .innerJoin("proposal_follow as f", "f.user_id", "u.id")

@@ -171,15 +171,3 @@ export function listModerationJournal(db: Kysely<Database>, limit = 500) {
 }
 
 export type JournalRow = Awaited<ReturnType<typeof listModerationJournal>>[number];
-
-/** The organisations a person represents now (a moderator may also be a representative). */
-export async function currentOrganisationIds(db: Kysely<Database>, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom("mandate")
-    .select("organisation_id")
-    .where("user_id", "=", userId)
-    .where("starts_at", "<=", sql<Date>`now()`)
-    .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", sql<Date>`now()`)]))
-    .execute();
-  return rows.map((row) => row.organisation_id);
-}

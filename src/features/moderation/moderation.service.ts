@@ -5,11 +5,11 @@ import type { Actor } from "../../domain/actor.js";
 import { DomainError } from "../../domain/errors.js";
 import type { ModerationRule } from "../../domain/moderation.js";
 import { publishLiveEvent } from "../../live/live.queries.js";
+import { currentOrganisationIds } from "../../mandates/mandates.queries.js";
 import { queueEmail } from "../email/email.service.js";
 import { reinstatePerson, suspendPerson } from "../people/people.service.js";
 import {
   closeReports,
-  currentOrganisationIds,
   findCommentForModeration,
   insertReport,
   lockCommentRow,
@@ -19,6 +19,7 @@ import {
   setPinned,
   setThreadLock,
 } from "./moderation.queries.js";
+
 import { insertSynthesisVersion } from "./synthesis.queries.js";
 
 /** Once per person per comment: `created` is false when this person had already reported it. */

@@ -49,6 +49,7 @@ export async function endMandate(db: Kysely<Database>, actorId: string, mandateI
       .updateTable("mandate")
       .set({ ends_at: sql`greatest(now(), starts_at)` })
       .where("id", "=", mandateId)
+      // Not yet ended, whether it has started or not: a mandate planned for tomorrow can be cancelled too.
       .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", sql<Date>`now()`)]))
       .returning(["id", "user_id", "organisation_id"])
       .executeTakeFirst();

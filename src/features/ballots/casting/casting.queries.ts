@@ -12,25 +12,6 @@ export function lockProposalForBallot(trx: Transaction<Database>, slug: string) 
     .executeTakeFirst();
 }
 
-export async function hasCurrentMandate(
-  trx: Transaction<Database>,
-  userId: string,
-  organisationId: string,
-): Promise<boolean> {
-  const row = await trx
-    .selectFrom("mandate as m")
-    .innerJoin("app_user as u", "u.id", "m.user_id")
-    .select("m.id")
-    .where("m.user_id", "=", userId)
-    .where("m.organisation_id", "=", organisationId)
-    .where("u.status", "=", "active")
-    .where("m.starts_at", "<=", sql<Date>`now()`)
-    .where((eb) => eb.or([eb("m.ends_at", "is", null), eb("m.ends_at", ">", sql<Date>`now()`)]))
-    .forShare()
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** The proposal's salt and a fresh ballot event id (the id goes into the hashed commitment). */
 export async function prepareBallotEvent(trx: Transaction<Database>, proposalId: string) {
   const { rows } = await sql<{ salt: Uint8Array; id: string }>`

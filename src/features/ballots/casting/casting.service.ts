@@ -10,12 +10,12 @@ import { CHOICES, type Choice, MAX_REASON_LENGTH } from "../../../domain/ballots
 import { DomainError } from "../../../domain/errors.js";
 import { publishLiveEvent } from "../../../live/live.queries.js";
 import { actingFor } from "../../../mandates/mandates.js";
+import { findActingMandate } from "../../../mandates/mandates.queries.js";
 import { recordAdminAction } from "../../admin/admin-actions.queries.js";
 import { queueEmail } from "../../email/email.service.js";
 import {
   type BallotEventInput,
   findCurrentBallot,
-  hasCurrentMandate,
   lockProposalForBallot,
   prepareBallotEvent,
   recordBallotRows,
@@ -70,7 +70,7 @@ export async function castBallot(
     if (proposal.status !== "vote_ouvert" || proposal.pastClosing) {
       throw new DomainError("ballots.vote_not_open");
     }
-    if (!(await hasCurrentMandate(trx, actor.id, mandate.organisationId))) {
+    if (!(await findActingMandate(trx, { userId: actor.id, organisationId: mandate.organisationId, lock: true }))) {
       throw new DomainError("ballots.mandate_ended");
     }
     const event = await recordBallot(trx, {

@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { formatDateTime } from "../../../../views/common/format.js";
 import type { Database } from "../../../db/database.js";
+import { mandateIsCurrent } from "../../../mandates/mandates.queries.js";
 import { queueEmail } from "../../email/email.service.js";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -44,8 +45,7 @@ async function remindProposal(
           .innerJoin("app_user as u", "u.id", "m.user_id")
           .select([sql<string>`${proposal.id}::bigint`.as("proposal_id"), "u.id", sql<number>`${hours}::int`.as("h")])
           .where("u.status", "=", "active")
-          .where("m.starts_at", "<=", sql<Date>`now()`)
-          .where((w) => w.or([w("m.ends_at", "is", null), w("m.ends_at", ">", sql<Date>`now()`)]))
+          .where(mandateIsCurrent("m"))
           .where((w) =>
             w.not(
               w.exists(
@@ -75,7 +75,7 @@ async function queueReminder(
 ) {
   const person = await db
     .selectFrom("app_user as u")
-    .innerJoin("mandate as m", (join) => join.onRef("m.user_id", "=", "u.id").on("m.ends_at", "is", null))
+    .innerJoin("mandate as m", (join) => join.onRef("m.user_id", "=", "u.id").on(mandateIsCurrent("m")))
     .innerJoin("organisation as o", "o.id", "m.organisation_id")
     .select(["u.email", "o.name"])
     .where("u.id", "=", userId)
