@@ -31,14 +31,20 @@ const LIVE_LOCK_SPACE = 480_211;
  */
 export async function publishLiveEvent(trx: Transaction<Database>, event: LiveEventInput): Promise<string> {
   const commentId = "commentId" in event ? event.commentId : null;
-  await sql`select pg_advisory_xact_lock(${LIVE_LOCK_SPACE}, ${Number(event.proposalId)}::int)`.execute(trx);
-  const { id } = await trx
-    .insertInto("live_event")
-    .values({ proposal_id: event.proposalId, kind: event.kind, comment_id: commentId })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const payload = JSON.stringify({ id, kind: event.kind, proposalId: event.proposalId, commentId });
-  await sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`.execute(trx);
+  // One round trip: lock, insert, notify, in that order (each step reads the one before).
+  const { rows } = await sql<{ id: string }>`
+    with locked as (select pg_advisory_xact_lock(${LIVE_LOCK_SPACE}, ${Number(event.proposalId)}::int)),
+    inserted as (
+      insert into live_event (proposal_id, kind, comment_id)
+      select ${event.proposalId}::bigint, ${event.kind}, ${commentId}::bigint from locked
+      returning id, proposal_id, kind, comment_id
+    )
+    select id::text as id,
+      pg_notify(${LIVE_CHANNEL}, json_build_object(
+        'id', id::text, 'kind', kind, 'proposalId', proposal_id::text, 'commentId', comment_id::text)::text)
+    from inserted`.execute(trx);
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error("live event not recorded");
   return id;
 }
 
