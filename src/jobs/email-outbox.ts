@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import nodemailer from "nodemailer";
 import type { Database } from "../db/database.js";
-import { isDatabaseUnavailable } from "../db/errors.js";
 import {
   claimDueEmails,
   type EmailRow,
@@ -12,11 +11,12 @@ import {
 import { backoffDelayMs } from "../features/email/email.service.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
+import { type JobDefinition, startJobRunner } from "./runner.js";
 
 export interface EmailOutbox {
   /** Sends one batch of due emails now (after any batch under way); resolves with the number sent. */
   deliverDue(): Promise<number>;
-  /** Stops polling and waits for the batch under way, if any. */
+  /** Stops polling and waits for the batch under way, if any (bounded: see runner.ts). */
   stop(): Promise<void>;
 }
 
@@ -31,54 +31,35 @@ export interface EmailOutboxOptions {
 type Send = (email: EmailRow) => Promise<void>;
 
 const BATCH_SIZE = 20;
-const PURGE_EVERY_MS = 60 * 60 * 1000;
+const PURGE_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * Polls the outbox. Each batch runs in one transaction whose claimed rows stay
  * locked until it commits, so several instances never send the same email.
  * Delivery is at least once: if the commit fails after a send, that email goes again.
+ * A full batch is followed at once by the next; week-old bodies are blanked every ten minutes.
  */
-export function startEmailOutbox({ db, config, logger, transport }: EmailOutboxOptions): EmailOutbox {
+export function emailOutboxJobs({ db, config, logger, transport }: EmailOutboxOptions) {
   const log = logger.child({ job: "email-outbox" });
   const send = createSender(transport?.smtpUrl ?? config.smtpUrl, config.emailFrom, log);
-  let stopping = false;
-  let timer: NodeJS.Timeout | undefined;
-  let chain: Promise<unknown> = Promise.resolve();
-  let lastPurge = 0;
+  const deliver: JobDefinition<{ sent: number }> = {
+    name: "email-outbox",
+    everyMs: config.emailPollIntervalMs,
+    run: async (signal) => ({ sent: await deliverBatch(db, send, log, () => signal.aborted) }),
+    nextDelayMs: ({ sent }) => (sent === BATCH_SIZE ? 0 : config.emailPollIntervalMs),
+  };
+  const purge: JobDefinition<{ purged: number }> = {
+    name: "email-purge",
+    everyMs: PURGE_EVERY_MS,
+    run: async () => ({ purged: await purgeOldEmailBodies(db) }),
+  };
+  return { deliver, purge };
+}
 
-  const deliverDue = (): Promise<number> => {
-    const batch = chain.then(() => deliverBatch(db, send, log, () => stopping));
-    chain = batch.catch(() => undefined);
-    return batch;
-  };
-  const tick = async () => {
-    let sent = 0;
-    try {
-      sent = await deliverDue();
-      if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-        lastPurge = Date.now();
-        await purgeOldEmailBodies(db);
-      }
-    } catch (error) {
-      logBatchFailure(log, error);
-    }
-    if (!stopping) schedule(sent === BATCH_SIZE ? 0 : config.emailPollIntervalMs);
-  };
-  // A fresh timeout after each batch: batches never overlap, and the timer never keeps the process alive.
-  const schedule = (delayMs: number) => {
-    timer = setTimeout(() => void tick(), delayMs);
-    timer.unref();
-  };
-
-  schedule(config.emailPollIntervalMs);
-  return {
-    deliverDue,
-    stop: async () => {
-      stopping = true;
-      clearTimeout(timer);
-      await chain;
-    },
-  };
+export function startEmailOutbox(options: EmailOutboxOptions): EmailOutbox {
+  const { deliver, purge } = emailOutboxJobs(options);
+  const runner = startJobRunner({ jobs: [deliver, purge], logger: options.logger });
+  return { deliverDue: () => runner.runNow(deliver).then(({ sent }) => sent), stop: runner.stop };
 }
 
 async function deliverBatch(db: Kysely<Database>, send: Send, log: Logger, stopping: () => boolean) {
@@ -129,9 +110,4 @@ function createSender(smtpUrl: string | undefined, from: string, log: Logger): S
     await transporter.sendMail({ to: email.recipient, subject: email.subject, text: email.body_text });
     log.info({ emailId: email.id, kind: email.kind, to: email.recipient }, "courriel envoyé");
   };
-}
-
-function logBatchFailure(log: Logger, error: unknown): void {
-  if (isDatabaseUnavailable(error)) log.warn({ err: error }, "envoi des courriels suspendu : base injoignable");
-  else log.error({ err: error }, "envoi des courriels : erreur inattendue");
 }
