@@ -201,5 +201,3 @@ export async function setPassword(db: Kysely<Database>, userId: string, password
     .execute();
   await deleteUserSessions(db, userId, keepSessionId);
 }
-
-export { passwordProblem };

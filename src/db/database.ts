@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 import type { CheckpointReason } from "../domain/audit.js";
 import type { AdoptionRule, Choice, VoteResult } from "../domain/ballots.js";
 import type { NotificationFrequency, Stance } from "../domain/debate.js";
@@ -362,6 +362,3 @@ export interface Database {
   moderation_action: ModerationActionTable;
   synthesis_version: SynthesisVersionTable;
 }
-
-export type OrganisationRow = Selectable<OrganisationTable>;
-export type ProposalRow = Selectable<ProposalTable>;

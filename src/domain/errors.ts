@@ -17,6 +17,3 @@ export class DomainError<Code extends string = string> extends Error {
     this.params = details.params ?? {};
   }
 }
-
-/** The thing asked for does not exist (or may not be seen): always the same answer. */
-export type NotFoundCode = `${string}.not_found`;

@@ -11,9 +11,8 @@ export { runDueTransitions, scheduleVote, transitionByHand } from "./lifecycle/l
 export { sendDueReminders } from "./lifecycle/reminders.service.js";
 export { buildChainExport, buildResults, resultsCsv } from "./results/export.service.js";
 export { loadOrganisationPositions } from "./results/positions.js";
-export type { BallotChainExport, ExportedResult } from "./results/results.model.js";
+export type { BallotChainExport } from "./results/results.model.js";
 export { listVoteProposals } from "./results/results.queries.js";
 export { resultsRoutes } from "./results/results.routes.js";
 export { loadResults } from "./results/results.service.js";
-export type { Tally } from "./results/tally.js";
 export { verifyExport } from "./results/verify.js";

@@ -156,8 +156,6 @@ export function listQueue(db: Kysely<Database>) {
     .execute();
 }
 
-export type QueueRow = Awaited<ReturnType<typeof listQueue>>[number];
-
 /** Public moderation journal, newest first: read from the audit chain itself. */
 export function listModerationJournal(db: Kysely<Database>, limit = 500) {
   return db

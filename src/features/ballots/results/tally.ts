@@ -58,9 +58,3 @@ export function decide(tally: Tally, rules: VoteRules, eligible: number): Decisi
       : "rejetee";
   return { eligible, quorumRequired: required, quorumReached, result };
 }
-
-/** Share of a count in percent, one decimal, as shown and exported. */
-export function percent(count: number, total: number): string {
-  if (total === 0) return "0,0";
-  return ((count * 100) / total).toFixed(1).replace(".", ",");
-}
