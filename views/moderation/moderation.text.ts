@@ -62,7 +62,8 @@ export const moderationText = {
     title: "Modération",
     lead: "Commentaires signalés, du plus ancien signalement au plus récent.",
     empty: "Aucun signalement en attente.",
-    reports: (count: number) => (count > 1 ? `${count} signalements` : "1 signalement"),
+    reports: (count: number) =>
+      count === 0 ? "aucun signalement en attente" : count === 1 ? "1 signalement" : `${count} signalements`,
     rules: "Règles citées",
     notes: "Précisions",
     hiddenBody: "Texte (visible par la modération seulement)",
