@@ -5,24 +5,23 @@ import { text } from "../views/common/text.js";
 import { authRoutes } from "./auth/auth.routes.js";
 import { sessionCookieName } from "./auth/cookies.js";
 import { sessionMiddleware } from "./auth/session.middleware.js";
-import { accountRoutes } from "./features/account/account.routes.js";
+import { accountRoutes } from "./features/account/index.js";
 import { castingRoutes, lifecycleRoutes, resultsRoutes } from "./features/ballots/index.js";
-import { commentActionRoutes } from "./features/comments/comments.actions.routes.js";
-import { commentPageRoutes } from "./features/comments/comments.pages.routes.js";
-import { commentRoutes } from "./features/comments/comments.routes.js";
-import { notificationRoutes } from "./features/comments/notifications.routes.js";
-import { dossierRoutes } from "./features/dossier/dossier.routes.js";
-import { emailRoutes } from "./features/email/email.routes.js";
-import { healthRoutes } from "./features/health/health.routes.js";
-import { moderationPublicRoutes } from "./features/moderation/moderation.public.routes.js";
-import { moderationRoutes } from "./features/moderation/moderation.routes.js";
-import { openDataRoutes } from "./features/opendata/opendata.routes.js";
-import { organisationAdminRoutes } from "./features/organisations/organisations.admin.routes.js";
-import { organisationRoutes } from "./features/organisations/organisations.routes.js";
-import { peopleRoutes } from "./features/people/people.routes.js";
-import { proposalLiveRoutes } from "./features/proposals/proposal-live.routes.js";
-import { proposalRoutes } from "./features/proposals/proposals.routes.js";
-import { siteRoutes } from "./features/site/site.routes.js";
+import {
+  commentActionRoutes,
+  commentPageRoutes,
+  commentRoutes,
+  notificationRoutes,
+} from "./features/comments/index.js";
+import { dossierRoutes } from "./features/dossier/index.js";
+import { emailRoutes } from "./features/email/index.js";
+import { healthRoutes } from "./features/health/index.js";
+import { moderationPublicRoutes, moderationRoutes } from "./features/moderation/index.js";
+import { openDataRoutes } from "./features/opendata/index.js";
+import { organisationAdminRoutes, organisationRoutes } from "./features/organisations/index.js";
+import { peopleRoutes } from "./features/people/index.js";
+import { proposalLiveRoutes, proposalRoutes } from "./features/proposals/index.js";
+import { siteRoutes } from "./features/site/index.js";
 import { AssetStore } from "./http/assets.js";
 import type { AppDeps, AppEnv } from "./http/env.js";
 import { handleError, handleNotFound } from "./http/error-handler.js";

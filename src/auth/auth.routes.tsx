@@ -6,7 +6,7 @@ import { LinkProblemPage } from "../../views/auth/LinkProblemPage.js";
 import { ResetPasswordPage } from "../../views/auth/ResetPasswordPage.js";
 import { SecondFactorPage } from "../../views/auth/SecondFactorPage.js";
 import { SignInPage } from "../../views/auth/SignInPage.js";
-import { acceptInvitation, findInvitationByToken } from "../features/people/invitations.service.js";
+import { acceptInvitation, findInvitationByToken } from "../features/people/index.js";
 import { clientIp } from "../http/client-ip.js";
 import type { AppDeps, AppEnv } from "../http/env.js";
 import { controlCharacterError, formRefusal, readForm } from "../http/forms.js";

@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
 import { DomainError } from "../domain/errors.js";
 import type { LinkState } from "../domain/links.js";
-import { queueEmail, recentEmailCount } from "../features/email/email.service.js";
+import { queueEmail, recentEmailCount } from "../features/email/index.js";
 import type { Config } from "../platform/config.js";
 import { deleteUserSessions, findUserByEmail, markSessionTwoFactorVerified, spendTotpStep } from "./auth.queries.js";
 import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./password.js";

@@ -1,6 +1,6 @@
 import { migrateToLatest } from "../db/migrate.js";
 import { openDatabase } from "../db/open.js";
-import { invite } from "../features/people/invitations.service.js";
+import { invite } from "../features/people/index.js";
 import { loadConfig } from "../platform/config.js";
 import { createLogger } from "../platform/logger.js";
 

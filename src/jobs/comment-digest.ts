@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
-import { sendDailyDigests } from "../features/comments/notifications.service.js";
+import { sendDailyDigests } from "../features/comments/index.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import { type JobDefinition, startJobRunner } from "./runner.js";

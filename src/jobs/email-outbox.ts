@@ -2,13 +2,13 @@ import type { Kysely, Transaction } from "kysely";
 import nodemailer from "nodemailer";
 import type { Database } from "../db/database.js";
 import {
+  backoffDelayMs,
   claimDueEmails,
   type EmailRow,
   markEmailSent,
   purgeOldEmailBodies,
   recordFailedAttempt,
-} from "../features/email/email.queries.js";
-import { backoffDelayMs } from "../features/email/email.service.js";
+} from "../features/email/index.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import { type JobDefinition, startJobRunner } from "./runner.js";

@@ -3,7 +3,7 @@ import type { Database } from "../db/database.js";
 import type { Actor } from "../domain/actor.js";
 import type { Stance } from "../domain/debate.js";
 import { type BallotContext, castBallot, scheduleVote, transitionByHand } from "../features/ballots/index.js";
-import { postComment, toggleSupport } from "../features/comments/comments.service.js";
+import { postComment, toggleSupport } from "../features/comments/index.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,10 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
 import type { CollegeTable, Database } from "../db/database.js";
-import { parseOrganisationsCsv } from "../features/organisations/organisations.csv.js";
-import { upsertColleges, upsertOrganisations } from "../features/organisations/organisations.queries.js";
-import { countProposals, upsertOfficialProposals } from "../features/proposals/proposals.queries.js";
-import { parseOfficialProposals } from "../features/proposals/proposals.text.js";
+import { parseOrganisationsCsv, upsertColleges, upsertOrganisations } from "../features/organisations/index.js";
+import { countProposals, parseOfficialProposals, upsertOfficialProposals } from "../features/proposals/index.js";
 
 /** Colleges used to break results down; our own grouping, edit freely. */
 export const COLLEGES: CollegeTable[] = [

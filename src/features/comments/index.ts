@@ -1,5 +1,15 @@
 /** The debate: comments, replies, supports, notifications. Other features reach it through this file. */
 
+export { commentActionRoutes } from "./comments.actions.routes.js";
 export { readFilter } from "./comments.discussion.js";
 export { renderCommentEvent, renderDiscussionEvent } from "./comments.live.js";
+export { renderCommentMarkdown } from "./comments.markdown.js";
+export { commentPageRoutes } from "./comments.pages.routes.js";
 export { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
+export { findCommentRow } from "./comments.read.js";
+export { commentRoutes } from "./comments.routes.js";
+export { postComment, toggleSupport } from "./comments.service.js";
+export { mentionDirectory } from "./comments.views.js";
+export { loadDiscussionSection } from "./discussion-section.js";
+export { notificationRoutes } from "./notifications.routes.js";
+export { sendDailyDigests } from "./notifications.service.js";

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { notificationsText as t } from "../../../views/comments/comments.text.js";
 import type { Database } from "../../db/database.js";
-import { queueEmail } from "../email/email.service.js";
+import { queueEmail } from "../email/index.js";
 import {
   claimDigestNotifications,
   findCommentForEmail,

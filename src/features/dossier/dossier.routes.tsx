@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
 import { listVoteProposals, loadResults } from "../ballots/index.js";
-import { loadSynthesis } from "../moderation/synthesis-section.js";
+import { loadSynthesis } from "../moderation/index.js";
 
 /** Public printable dossier: every proposal, or one. */
 export function dossierRoutes({ db }: AppDeps) {

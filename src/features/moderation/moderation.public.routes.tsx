@@ -7,7 +7,7 @@ import { notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
-import { findCommentRow } from "../comments/comments.read.js";
+import { findCommentRow } from "../comments/index.js";
 import { reportForm } from "./moderation.forms.js";
 import { journalEntries } from "./moderation.journal.js";
 import { listModerationJournal } from "./moderation.queries.js";

@@ -6,8 +6,8 @@ import { DomainError } from "../../domain/errors.js";
 import type { ModerationRule } from "../../domain/moderation.js";
 import { publishLiveEvent } from "../../live/live.queries.js";
 import { currentOrganisationIds } from "../../mandates/mandates.queries.js";
-import { queueEmail } from "../email/email.service.js";
-import { reinstatePerson, suspendPerson } from "../people/people.service.js";
+import { queueEmail } from "../email/index.js";
+import { reinstatePerson, suspendPerson } from "../people/index.js";
 import {
   closeReports,
   findCommentForModeration,

@@ -8,8 +8,7 @@ import {
 } from "../../../views/moderation/SynthesisSection.js";
 import type { Database } from "../../db/database.js";
 import type { AppDeps } from "../../http/env.js";
-import { renderCommentMarkdown } from "../comments/comments.markdown.js";
-import { mentionDirectory } from "../comments/comments.views.js";
+import { mentionDirectory, renderCommentMarkdown } from "../comments/index.js";
 import { findLatestSynthesis, type KeyArgumentRow, listKeyArguments } from "./synthesis.queries.js";
 
 const EXCERPT = 200;

@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
-import { findProposalBySlug } from "../proposals/proposals.queries.js";
+import { findProposalBySlug } from "../proposals/index.js";
 import { lockForm, synthesisForm } from "./moderation.forms.js";
 import { lockThread, publishSynthesis } from "./moderation.service.js";
 import { findLatestSynthesis } from "./synthesis.queries.js";

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import { DomainError } from "../../domain/errors.js";
-import { recordAdminAction } from "../admin/admin-actions.queries.js";
+import { recordAdminAction } from "../admin/index.js";
 import { CsvImportError, type OrganisationRecord, parseOrganisationsCsv } from "./organisations.csv.js";
 import { upsertOrganisations } from "./organisations.queries.js";
 

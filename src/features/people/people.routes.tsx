@@ -12,7 +12,7 @@ import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
 import { type FieldErrors, type FormRefusal, formRefusal, readForm } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
-import { listAdminActions } from "../admin/admin-actions.queries.js";
+import { listAdminActions } from "../admin/index.js";
 import { invite, resendInvitation, revokeInvitation } from "./invitations.service.js";
 import { listOrganisationChoices, listPendingInvitations, listPeople } from "./people.queries.js";
 import { endMandate, reinstatePerson, suspendPerson } from "./people.service.js";

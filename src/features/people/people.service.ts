@@ -3,7 +3,7 @@ import { deleteUserSessions } from "../../auth/auth.queries.js";
 import type { Database } from "../../db/database.js";
 import { DomainError } from "../../domain/errors.js";
 import { sameId } from "../../domain/ids.js";
-import { recordAdminAction } from "../admin/admin-actions.queries.js";
+import { recordAdminAction } from "../admin/index.js";
 
 /** Suspension ends every session at once; the person cannot sign in until reinstated. */
 export async function suspendPerson(db: Kysely<Database>, actorId: string, userId: string, reason: string) {

@@ -1,8 +1,8 @@
 import type { ProposalSections } from "../../../views/proposals/ProposalPage.js";
 import type { AppDeps, CurrentUser } from "../../http/env.js";
 import { loadVoteSection } from "../ballots/index.js";
-import { loadDiscussionSection } from "../comments/discussion-section.js";
-import { loadSynthesisSection } from "../moderation/synthesis-section.js";
+import { loadDiscussionSection } from "../comments/index.js";
+import { loadSynthesisSection } from "../moderation/index.js";
 
 export interface ProposalContext {
   id: string;

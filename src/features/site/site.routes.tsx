@@ -4,8 +4,8 @@ import { HomePage } from "../../../views/home/HomePage.js";
 import { AboutPage } from "../../../views/site/AboutPage.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/render.js";
-import { countKinds, countOrganisations } from "../organisations/organisations.queries.js";
-import { listProposals } from "../proposals/proposals.queries.js";
+import { countKinds, countOrganisations } from "../organisations/index.js";
+import { listProposals } from "../proposals/index.js";
 
 export function siteRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()

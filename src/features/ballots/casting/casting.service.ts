@@ -11,8 +11,8 @@ import { DomainError } from "../../../domain/errors.js";
 import { publishLiveEvent } from "../../../live/live.queries.js";
 import { actingFor } from "../../../mandates/mandates.js";
 import { findActingMandate } from "../../../mandates/mandates.queries.js";
-import { recordAdminAction } from "../../admin/admin-actions.queries.js";
-import { queueEmail } from "../../email/email.service.js";
+import { recordAdminAction } from "../../admin/index.js";
+import { queueEmail } from "../../email/index.js";
 import {
   type BallotEventInput,
   findCurrentBallot,

@@ -5,7 +5,7 @@ import { appendAuditEvent } from "../../../audit/chain.js";
 import type { Database } from "../../../db/database.js";
 import { DomainError } from "../../../domain/errors.js";
 import { publishLiveEvent } from "../../../live/live.queries.js";
-import { recordAdminAction } from "../../admin/admin-actions.queries.js";
+import { recordAdminAction } from "../../admin/index.js";
 import { countChoices, decide } from "../results/tally.js";
 import {
   claimDueTransition,

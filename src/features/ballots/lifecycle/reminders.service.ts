@@ -3,7 +3,7 @@ import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { formatDateTime } from "../../../../views/common/format.js";
 import type { Database } from "../../../db/database.js";
 import { mandateIsCurrent } from "../../../mandates/mandates.queries.js";
-import { queueEmail } from "../../email/email.service.js";
+import { queueEmail } from "../../email/index.js";
 
 const HOUR_MS = 60 * 60 * 1000;
 

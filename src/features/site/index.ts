@@ -1,0 +1,2 @@
+/** What other parts of the application may use of the site feature. */
+export { siteRoutes } from "./site.routes.js";
