@@ -29,6 +29,27 @@ module.exports = {
       to: { path: ["^src/(?!domain/)", "^views/", "^node_modules/"] },
     },
     {
+      name: "features-only-through-index",
+      comment: "A feature reaches another feature through its index.ts only (shared modules are open to all).",
+      severity: "error",
+      from: { path: "^src/features/([^/]+)/" },
+      to: { path: "^src/features/", pathNot: ["^src/features/$1/", "^src/features/[^/]+/index\\.ts$"] },
+    },
+    {
+      name: "outside-features-only-through-index",
+      comment: "app.ts, server.ts, auth, http, seed and cli reach a feature through its index.ts only.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/features/" },
+      to: { path: "^src/features/", pathNot: "^src/features/[^/]+/index\\.ts$" },
+    },
+    {
+      name: "shared-modules-no-features",
+      comment: "The audit chain, live events, mandates, the job runner and the domain sit below every feature.",
+      severity: "error",
+      from: { path: "^src/(audit|live|mandates|jobs|domain)/" },
+      to: { path: "^src/features/" },
+    },
+    {
       name: "shared-modules-no-views-or-http",
       comment: "The audit chain, live events and mandates know nothing of pages or HTTP.",
       severity: "error",

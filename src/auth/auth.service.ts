@@ -5,7 +5,7 @@ import type { LinkState } from "../domain/links.js";
 import { queueEmail, recentEmailCount } from "../features/email/index.js";
 import type { Config } from "../platform/config.js";
 import { deleteUserSessions, findUserByEmail, markSessionTwoFactorVerified, spendTotpStep } from "./auth.queries.js";
-import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "./password.js";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.js";
 import { createSession } from "./session.js";
 import {
   ACCOUNT_POLICY,

@@ -1,11 +1,6 @@
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../db/database.js";
-import {
-  COMMENT_EVENT_KINDS,
-  type CommentEventKind,
-  type LiveEventKind,
-  type ProposalEventKind,
-} from "../domain/live.js";
+import type { CommentEventKind, LiveEventKind, ProposalEventKind } from "../domain/live.js";
 
 /** The NOTIFY channel every instance LISTENs on. */
 export const LIVE_CHANNEL = "concertation_live";

@@ -12,7 +12,7 @@ import {
   queueEmail,
   recentEmailCount,
 } from "../../src/features/email/email.service.js";
-import { type EmailOutbox, startEmailOutbox } from "../../src/jobs/email-outbox.js";
+import { type EmailOutbox, startEmailOutbox } from "../../src/features/email/index.js";
 import { loadConfig } from "../../src/platform/config.js";
 import { createLogger, type Logger } from "../../src/platform/logger.js";
 import { splitLinks } from "../../views/email/DevEmailPage.js";

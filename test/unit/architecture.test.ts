@@ -33,6 +33,21 @@ const PLANTED: { rule: string; file: string; source: string }[] = [
     source: 'import "../db/database.js";\n',
   },
   {
+    rule: "features-only-through-index",
+    file: "src/features/dossier/__planted__.ts",
+    source: 'import "../ballots/results/tally.js";\n',
+  },
+  {
+    rule: "outside-features-only-through-index",
+    file: "src/cli/__planted__.ts",
+    source: 'import "../features/comments/comments.service.js";\n',
+  },
+  {
+    rule: "shared-modules-no-features",
+    file: "src/jobs/__planted__.ts",
+    source: 'import "../features/email/index.js";\n',
+  },
+  {
     rule: "shared-modules-no-views-or-http",
     file: "src/live/__planted__.ts",
     source: 'import "../../views/common/text.js";\n',

@@ -6,8 +6,9 @@
 export { castingRoutes } from "./casting/casting.routes.js";
 export { type BallotContext, castBallot } from "./casting/casting.service.js";
 export { loadVoteSection, renderVoteEvent } from "./casting/vote-section.js";
+export { startVoteScheduler, type VoteScheduler } from "./lifecycle/lifecycle.jobs.js";
 export { lifecycleRoutes } from "./lifecycle/lifecycle.routes.js";
-export { runDueTransitions, scheduleVote, transitionByHand } from "./lifecycle/lifecycle.service.js";
+export { scheduleVote, transitionByHand } from "./lifecycle/lifecycle.service.js";
 export { sendDueReminders } from "./lifecycle/reminders.service.js";
 export { buildChainExport, buildResults, resultsCsv } from "./results/export.service.js";
 export { loadOrganisationPositions } from "./results/positions.js";

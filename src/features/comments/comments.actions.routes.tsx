@@ -3,7 +3,7 @@ import { CommentContent } from "../../../views/comments/CommentItem.js";
 import { DeleteCommentPage, EditCommentPage } from "../../../views/comments/CommentPages.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { withoutControlCharacters } from "../../http/forms.js";
 import { isPartial } from "../../http/htmx.js";

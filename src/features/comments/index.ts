@@ -10,6 +10,6 @@ export { findCommentRow } from "./comments.read.js";
 export { commentRoutes } from "./comments.routes.js";
 export { postComment, toggleSupport } from "./comments.service.js";
 export { mentionDirectory } from "./comments.views.js";
+export { type CommentDigest, startCommentDigest } from "./digest.jobs.js";
 export { loadDiscussionSection } from "./discussion-section.js";
 export { notificationRoutes } from "./notifications.routes.js";
-export { sendDailyDigests } from "./notifications.service.js";

@@ -3,7 +3,7 @@ import { notificationsText as t } from "../../../views/comments/comments.text.js
 import { NotificationSettingsPage, UnsubscribePage } from "../../../views/comments/NotificationPages.js";
 import { requireUser, signedInUser } from "../../auth/guards.js";
 import type { NotificationFrequency } from "../../domain/debate.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
 import { renderPage } from "../../http/render.js";
 import { readStringForm } from "./comments.forms.js";
 import { findFrequency, setFrequency } from "./notifications.queries.js";

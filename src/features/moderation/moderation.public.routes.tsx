@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { moderationText as t } from "../../../views/moderation/moderation.text.js";
 import { CharterPage, ModerationJournalPage, ReportPage } from "../../../views/moderation/PublicPages.js";
 import { requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";

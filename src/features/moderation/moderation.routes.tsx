@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { moderationText as t } from "../../../views/moderation/moderation.text.js";
 import { type ActionFormState, CommentModerationPage, QueuePage } from "../../../views/moderation/StaffPages.js";
 import { requireCapability, requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
 import { canonicalId, ID, idParam } from "../../http/params.js";

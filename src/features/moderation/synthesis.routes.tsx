@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { ProposalModerationPage } from "../../../views/moderation/StaffPages.js";
 import { signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";

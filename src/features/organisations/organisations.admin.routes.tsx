@@ -7,7 +7,7 @@ import { OrganisationsAdminPage } from "../../../views/admin/OrganisationsAdminP
 import { organisationsAdminText as t } from "../../../views/admin/organisations-admin.text.js";
 import { text } from "../../../views/common/text.js";
 import { requireCapability, requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { type FieldErrors, formRefusal, hasControlCharacters, readBody, readForm } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";

@@ -1,5 +1,3 @@
-import type { Choice } from "../../../src/domain/ballots.js";
-import type { ProposalStatus } from "../../../src/domain/proposals.js";
 import type { DashboardRow } from "../../../src/features/ballots/casting/casting.model.js";
 import { formatDateTime } from "../../common/format.js";
 import { StatusBadge } from "../../components/StatusBadge.js";

@@ -1,4 +1,4 @@
-import type { Choice, VoteResult } from "../../../src/domain/ballots.js";
+import type { Choice } from "../../../src/domain/ballots.js";
 import type {
   GroupRow,
   ResultsViewModel,

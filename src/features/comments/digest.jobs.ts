@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../db/database.js";
-import { sendDailyDigests } from "../features/comments/index.js";
-import type { Config } from "../platform/config.js";
-import type { Logger } from "../platform/logger.js";
-import { type JobDefinition, startJobRunner } from "./runner.js";
+import type { Database } from "../../db/database.js";
+import { type JobDefinition, startJobRunner } from "../../jobs/runner.js";
+import type { Config } from "../../platform/config.js";
+import type { Logger } from "../../platform/logger.js";
+import { sendDailyDigests } from "./notifications.service.js";
 
 export interface CommentDigest {
   /** Queues the pending digests now (tests, admin); resolves with the number of emails queued. */

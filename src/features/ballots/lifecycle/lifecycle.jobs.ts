@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
-import type { CheckpointSigner } from "../audit/checkpoints.js";
-import { signDueCheckpoint } from "../audit/checkpoints.service.js";
-import type { Database } from "../db/database.js";
-import { runDueTransitions, sendDueReminders } from "../features/ballots/index.js";
-import type { Logger } from "../platform/logger.js";
-import { type JobDefinition, startJobRunner } from "./runner.js";
+import type { CheckpointSigner } from "../../../audit/checkpoints.js";
+import { signDueCheckpoint } from "../../../audit/checkpoints.service.js";
+import type { Database } from "../../../db/database.js";
+import { type JobDefinition, startJobRunner } from "../../../jobs/runner.js";
+import type { Logger } from "../../../platform/logger.js";
+import { runDueTransitions } from "./lifecycle.service.js";
+import { sendDueReminders } from "./reminders.service.js";
 
 type VoteEffects = { transitions: number; reminders: number; checkpoints: number };
 

@@ -1,17 +1,17 @@
 import type { Kysely, Transaction } from "kysely";
 import nodemailer from "nodemailer";
-import type { Database } from "../db/database.js";
+import type { Database } from "../../db/database.js";
+import { type JobDefinition, startJobRunner } from "../../jobs/runner.js";
+import type { Config } from "../../platform/config.js";
+import type { Logger } from "../../platform/logger.js";
 import {
-  backoffDelayMs,
   claimDueEmails,
   type EmailRow,
   markEmailSent,
   purgeOldEmailBodies,
   recordFailedAttempt,
-} from "../features/email/index.js";
-import type { Config } from "../platform/config.js";
-import type { Logger } from "../platform/logger.js";
-import { type JobDefinition, startJobRunner } from "./runner.js";
+} from "./email.queries.js";
+import { backoffDelayMs } from "./email.service.js";
 
 export interface EmailOutbox {
   /** Sends one batch of due emails now (after any batch under way); resolves with the number sent. */
