@@ -56,6 +56,13 @@ module.exports = {
       from: { path: "^src/(audit|live|mandates|domain)/" },
       to: { path: ["^views/", "^src/http/", "^node_modules/hono/"] },
     },
+    {
+      name: "no-module-cycles",
+      comment: "No module imports itself through others (the proposal page's regions are composed in app.ts for that).",
+      severity: "error",
+      from: { path: "^(src|views)/" },
+      to: { circular: true },
+    },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

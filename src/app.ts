@@ -9,6 +9,7 @@ import { accountRoutes } from "./features/account/index.js";
 import { castingRoutes, lifecycleRoutes, resultsRoutes } from "./features/ballots/index.js";
 import {
   commentActionRoutes,
+  commentLiveRoutes,
   commentPageRoutes,
   commentRoutes,
   notificationRoutes,
@@ -20,10 +21,10 @@ import { moderationPublicRoutes, moderationRoutes } from "./features/moderation/
 import { openDataRoutes } from "./features/opendata/index.js";
 import { organisationAdminRoutes, organisationRoutes } from "./features/organisations/index.js";
 import { peopleRoutes } from "./features/people/index.js";
-import { proposalLiveRoutes, proposalRoutes } from "./features/proposals/index.js";
+import { proposalRoutes } from "./features/proposals/index.js";
 import { siteRoutes } from "./features/site/index.js";
 import { AssetStore } from "./http/assets.js";
-import type { AppDeps, AppEnv } from "./http/env.js";
+import type { AppDeps, AppEnv, RouteDeps } from "./http/env.js";
 import { handleError, handleNotFound } from "./http/error-handler.js";
 import { AppError } from "./http/errors.js";
 import { originCheck } from "./http/middleware/origin-check.js";
@@ -35,12 +36,14 @@ import { securityHeaders } from "./http/middleware/security-headers.js";
 import { closeConnectionsWhenShuttingDown } from "./http/middleware/shutdown.js";
 import { PageCache, publicPageCache } from "./http/page-cache.js";
 import { pageRenderer } from "./http/render.js";
+import { proposalRegions } from "./proposal-regions.js";
 
 /** Largest request body accepted anywhere; counted on the stream, so chunked bodies are held to it too. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Builds the whole application without listening: the server and the tests share it. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(processDeps: AppDeps): Hono<AppEnv> {
+  const deps: RouteDeps = { ...processDeps, regions: proposalRegions(processDeps) };
   const assets = new AssetStore();
   const app = new Hono<AppEnv>();
   app.use(requestIdentity(deps.config.trustProxy));
@@ -84,7 +87,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route("/", commentActionRoutes(deps));
   app.route("/", commentPageRoutes(deps));
   app.route("/", notificationRoutes(deps));
-  app.route("/", proposalLiveRoutes(deps));
+  app.route("/", commentLiveRoutes(deps));
   app.route("/", moderationPublicRoutes(deps));
   app.route("/", moderationRoutes(deps));
   app.route("/", openDataRoutes(deps));

@@ -1,7 +1,10 @@
 import type { Kysely } from "kysely";
+import type { DiscussionFilter } from "../../views/comments/Discussion.js";
+import type { ProposalSections } from "../../views/proposals/ProposalPage.js";
 import type { CheckpointSigner } from "../audit/checkpoints.js";
 import type { Database } from "../db/database.js";
 import type { Actor } from "../domain/actor.js";
+import type { LiveEventKind } from "../domain/live.js";
 import type { LiveBroker } from "../live/broker.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
@@ -30,6 +33,35 @@ export interface Lifecycle {
   shuttingDown: boolean;
 }
 
+/** A proposal as the regions of its page need it. */
+export interface ProposalRef {
+  id: string;
+  slug: string;
+  status: string;
+}
+
+/** A live event as the proposal page's stream hands it to the feature that draws it. */
+export interface ProposalLiveEvent {
+  id: string;
+  proposalId: string;
+  kind: LiveEventKind;
+  commentId: string | null;
+}
+
+/**
+ * The regions of a proposal page, each drawn by the feature that owns it (the vote, the debate,
+ * the synthesis), composed once in app.ts: a feature re-renders the whole page after a refused
+ * form without importing the others, and the page's live stream asks the right one for each event.
+ */
+export interface ProposalRegions {
+  load(
+    proposal: ProposalRef,
+    viewer: CurrentUser | undefined,
+    flags?: { message?: string | undefined },
+  ): Promise<ProposalSections>;
+  renderEvent(event: ProposalLiveEvent, viewer: CurrentUser | undefined, filter: DiscussionFilter): Promise<string>;
+}
+
 /** What every route factory receives: built once in createApp, never global. */
 export interface AppDeps {
   config: Config;
@@ -40,4 +72,9 @@ export interface AppDeps {
   signer: CheckpointSigner;
   /** This instance's LISTEN connection (live debate); without it, live pages fall back to polling the database. */
   live?: LiveBroker | undefined;
+}
+
+/** What a route factory receives from createApp: the process's dependencies and the composed page regions. */
+export interface RouteDeps extends AppDeps {
+  regions: ProposalRegions;
 }

@@ -11,12 +11,12 @@ import {
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { Discussion, MoreComments } from "../../../views/comments/Discussion.js";
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { isPartial, varyOnHtmx } from "../../http/htmx.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
-import { findProposalBySlug, loadProposalSections } from "../proposals/index.js";
+import { findProposalBySlug } from "../proposals/index.js";
 import { decodeCursor, loadCommentsPage, loadDiscussion, readFilter } from "./comments.discussion.js";
 import { findDiscussionProposal } from "./comments.queries.js";
 import { findCommentRow, listVersions, MARK_END, MARK_START, searchComments } from "./comments.read.js";
@@ -27,7 +27,7 @@ type Ctx = Context<AppEnv>;
 const SEARCH_LIMIT = 50;
 
 /** Reading the debate: filtered page, "voir plus", a thread, an edit history, the search. */
-export function commentPageRoutes(deps: AppDeps) {
+export function commentPageRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get("/propositions/:slug/debat", (c) => filteredDiscussion(c, deps))
     .get("/propositions/:slug/commentaires", (c) => moreComments(c, deps))
@@ -41,7 +41,7 @@ export function commentPageRoutes(deps: AppDeps) {
 }
 
 /** The proposal page with the debate filtered by stance and sorted; the debate alone for htmx. */
-async function filteredDiscussion(c: Ctx, deps: AppDeps) {
+async function filteredDiscussion(c: Ctx, deps: RouteDeps) {
   const slug = c.req.param("slug") ?? "";
   const user = c.get("user");
   const filter = readFilter({ position: c.req.query("position"), tri: c.req.query("tri") });
@@ -52,14 +52,14 @@ async function filteredDiscussion(c: Ctx, deps: AppDeps) {
   if (!proposal || !discussion) throw notFound(t.unknownProposal);
   varyOnHtmx(c);
   if (isPartial(c)) return c.html(<Discussion view={discussion} />);
-  const sections = await loadProposalSections(deps, proposal, user);
+  const sections = await deps.regions.load(proposal, user);
   const page = (
     <ProposalPage proposal={proposal} sections={{ ...sections, discussion: <Discussion view={discussion} /> }} />
   );
   return renderPage(c, page, { title: proposal.title });
 }
 
-async function moreComments(c: Ctx, deps: AppDeps) {
+async function moreComments(c: Ctx, deps: RouteDeps) {
   const proposal = await findDiscussionProposal(deps.db, c.req.param("slug") ?? "");
   if (!proposal) throw notFound(t.unknownProposal);
   const filter = readFilter({ position: c.req.query("position"), tri: c.req.query("tri") });
@@ -78,7 +78,7 @@ async function moreComments(c: Ctx, deps: AppDeps) {
   );
 }
 
-async function history(c: Ctx, deps: AppDeps) {
+async function history(c: Ctx, deps: RouteDeps) {
   const id = idParam(c);
   const row = await findCommentRow(deps.db, id);
   const context = row ? await loadThreadContext(deps.db, id, c.get("user")) : undefined;
@@ -94,7 +94,7 @@ async function history(c: Ctx, deps: AppDeps) {
   });
 }
 
-async function search(c: Ctx, deps: AppDeps) {
+async function search(c: Ctx, deps: RouteDeps) {
   const query = (c.req.query("q") ?? "").trim().slice(0, 200);
   const rows = query ? await searchComments(deps.db, query, SEARCH_LIMIT) : null;
   const results: SearchResultView[] | null = rows?.map((row) => ({ ...row, excerpt: splitMarks(row.excerpt) })) ?? null;

@@ -7,14 +7,14 @@ import { Discussion } from "../../../views/comments/Discussion.js";
 import { NewCommentFragment } from "../../../views/comments/LiveFragments.js";
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
 import { requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import type { AppEnv, CurrentUser, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { formRefusal } from "../../http/forms.js";
 import { isPartial, varyOnHtmx } from "../../http/htmx.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { mandateOf } from "../../mandates/mandates.js";
-import { findProposalBySlug, loadProposalSections } from "../proposals/index.js";
+import { findProposalBySlug } from "../proposals/index.js";
 import { loadDiscussion, newFormState } from "./comments.discussion.js";
 import { type CommentFormResult, readCommentForm } from "./comments.forms.js";
 import { renderCommentMarkdown } from "./comments.markdown.js";
@@ -24,7 +24,7 @@ import { loadThreadContext, singleView } from "./comments.thread.js";
 type Ctx = Context<AppEnv>;
 
 /** Posting: a top-level argument (with a stance) or a reply. */
-export function commentRoutes(deps: AppDeps) {
+export function commentRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .post("/propositions/:slug/commentaires", requireUser, (c) => postTopLevel(c, deps))
     .get(`/commentaires/${ID}/repondre`, requireUser, (c) => showReply(c, deps))
@@ -35,7 +35,7 @@ function formState(form: CommentFormResult, extra: Partial<CommentFormState> = {
   return { values: form.values, errors: form.ok ? {} : form.errors, idempotencyKey: form.values.cle ?? "", ...extra };
 }
 
-async function postTopLevel(c: Ctx, deps: AppDeps) {
+async function postTopLevel(c: Ctx, deps: RouteDeps) {
   const slug = c.req.param("slug") ?? "";
   const user = signedInUser(c);
   const mandate = mandateOf(user);
@@ -77,7 +77,7 @@ interface TopLevelFormOptions {
 }
 
 /** A refused or previewed form: the form alone for htmx, else the whole proposal page with it. */
-async function topLevelForm(c: Ctx, deps: AppDeps, options: TopLevelFormOptions) {
+async function topLevelForm(c: Ctx, deps: RouteDeps, options: TopLevelFormOptions) {
   const { slug, user, state, status } = options;
   varyOnHtmx(c);
   if (isPartial(c)) {
@@ -96,14 +96,14 @@ async function topLevelForm(c: Ctx, deps: AppDeps, options: TopLevelFormOptions)
   const proposal = await findProposalBySlug(deps.db, slug);
   const discussion = await loadDiscussion(deps.db, slug, user, { form: state });
   if (!proposal || !discussion) throw notFound(t.unknownProposal);
-  const sections = await loadProposalSections(deps, proposal, user);
+  const sections = await deps.regions.load(proposal, user);
   const page = (
     <ProposalPage proposal={proposal} sections={{ ...sections, discussion: <Discussion view={discussion} /> }} />
   );
   return renderPage(c, page, { title: proposal.title }, status);
 }
 
-async function showReply(c: Ctx, deps: AppDeps, state?: CommentFormState, status: ContentfulStatusCode = 200) {
+async function showReply(c: Ctx, deps: RouteDeps, state?: CommentFormState, status: ContentfulStatusCode = 200) {
   const user = signedInUser(c);
   const mandate = mandateOf(user);
   const context = await loadThreadContext(deps.db, idParam(c), user);
@@ -128,7 +128,7 @@ async function showReply(c: Ctx, deps: AppDeps, state?: CommentFormState, status
   return renderPage(c, page, { title: t.reply }, status);
 }
 
-async function postReply(c: Ctx, deps: AppDeps) {
+async function postReply(c: Ctx, deps: RouteDeps) {
   const user = signedInUser(c);
   mandateOf(user);
   const parentId = idParam(c);

@@ -1,11 +1,10 @@
 /** The debate: comments, replies, supports, notifications. Other features reach it through this file. */
 
 export { commentActionRoutes } from "./comments.actions.routes.js";
-export { readFilter } from "./comments.discussion.js";
 export { renderCommentEvent, renderDiscussionEvent } from "./comments.live.js";
+export { commentLiveRoutes } from "./comments.live.routes.js";
 export { renderCommentMarkdown } from "./comments.markdown.js";
 export { commentPageRoutes } from "./comments.pages.routes.js";
-export { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
 export { findCommentRow } from "./comments.read.js";
 export { commentRoutes } from "./comments.routes.js";
 export { postComment, toggleSupport } from "./comments.service.js";

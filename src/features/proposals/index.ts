@@ -1,6 +1,4 @@
 /** What other parts of the application may use of the proposals feature. */
-export { proposalLiveRoutes } from "./proposal-live.routes.js";
-export { loadProposalSections } from "./proposal-sections.js";
 export { countProposals, findProposalBySlug, listProposals, upsertOfficialProposals } from "./proposals.queries.js";
 export { proposalRoutes } from "./proposals.routes.js";
 export { parseOfficialProposals } from "./proposals.text.js";

@@ -1,16 +1,15 @@
 import { Hono } from "hono";
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
-import { loadProposalSections } from "./proposal-sections.js";
 import { findProposalBySlug } from "./proposals.queries.js";
 
-export function proposalRoutes(deps: AppDeps) {
+export function proposalRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get("/propositions/:slug", async (c) => {
     const proposal = await findProposalBySlug(deps.db, c.req.param("slug"));
     if (!proposal) throw notFound("Aucune proposition ne porte cette adresse.");
-    const sections = await loadProposalSections(deps, proposal, c.get("user"), { message: c.req.query("message") });
+    const sections = await deps.regions.load(proposal, c.get("user"), { message: c.req.query("message") });
     return renderPage(c, <ProposalPage proposal={proposal} sections={sections} />, {
       title: proposal.title,
       description: proposal.body.slice(0, 160),

@@ -6,12 +6,12 @@ import type { BallotFormState } from "../../../../views/ballots/casting/VotePane
 import { ProposalPage } from "../../../../views/proposals/ProposalPage.js";
 import { requireUser } from "../../../auth/guards.js";
 import { MAX_REASON_LENGTH } from "../../../domain/ballots.js";
-import type { AppDeps, AppEnv } from "../../../http/env.js";
+import type { AppEnv, RouteDeps } from "../../../http/env.js";
 import { notFound } from "../../../http/errors.js";
 import { formRefusal, readForm } from "../../../http/forms.js";
 import { renderPage } from "../../../http/render.js";
 import { mandateOf } from "../../../mandates/mandates.js";
-import { findProposalBySlug, loadProposalSections } from "../../proposals/index.js";
+import { findProposalBySlug } from "../../proposals/index.js";
 import { castBallot } from "./casting.service.js";
 import { loadDashboard } from "./dashboard.service.js";
 import { loadVoteSection } from "./vote-section.js";
@@ -26,7 +26,7 @@ const ballotForm = z.object({
   organisation: z.string().max(40).optional(),
 });
 
-export function castingRoutes(deps: AppDeps) {
+export function castingRoutes(deps: RouteDeps) {
   const { db, config } = deps;
   const ballotContext = { publicOrigin: config.publicOrigin, signer: deps.signer };
   const app = new Hono<AppEnv>();
@@ -61,11 +61,11 @@ export function castingRoutes(deps: AppDeps) {
 }
 
 /** 422: the proposal page again, with what the person sent and the error next to its field. */
-async function refused(c: Context<AppEnv>, deps: AppDeps, slug: string, form: BallotFormState) {
+async function refused(c: Context<AppEnv>, deps: RouteDeps, slug: string, form: BallotFormState) {
   const proposal = await findProposalBySlug(deps.db, slug);
   if (!proposal) throw notFound(t.errors.unknownProposal);
   const user = c.get("user");
-  const sections = await loadProposalSections(deps, proposal, user);
+  const sections = await deps.regions.load(proposal, user);
   sections.vote = await loadVoteSection(deps, proposal, user, form);
   return renderPage(c, <ProposalPage proposal={proposal} sections={sections} />, { title: proposal.title }, 422);
 }

@@ -2,18 +2,11 @@ import { type Context, Hono } from "hono";
 import { type SSEStreamingApi, streamSSE } from "hono/streaming";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import type { DiscussionFilter } from "../../../views/comments/Discussion.js";
-import { COMMENT_EVENT_KINDS, type CommentEventKind } from "../../domain/live.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import { type LiveEvent, latestLiveEventId, listLiveEventsAfter } from "../../live/live.queries.js";
-import { renderVoteEvent } from "../ballots/index.js";
-import {
-  type DiscussionProposal,
-  findDiscussionProposal,
-  readFilter,
-  renderCommentEvent,
-  renderDiscussionEvent,
-} from "../comments/index.js";
+import { latestLiveEventId, listLiveEventsAfter } from "../../live/live.queries.js";
+import { readFilter } from "./comments.discussion.js";
+import { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
 
 /** With a broker, the database is still read now and then (a missed NOTIFY costs seconds, not an event). */
 const SAFETY_POLL_MS = 15_000;
@@ -37,7 +30,7 @@ const sharedByDatabase = new WeakMap<object, Map<string, { at: number; value: Pr
 /** Counts notices heard by this instance: a cached read of events never outlives the next notice. */
 const noticeCounts = new WeakMap<object, { count: number }>();
 
-function noticeGeneration(deps: AppDeps): number {
+function noticeGeneration(deps: RouteDeps): number {
   if (!deps.live) return Date.now();
   let counter = noticeCounts.get(deps.live);
   if (!counter) {
@@ -51,7 +44,7 @@ function noticeGeneration(deps: AppDeps): number {
   return counter.count;
 }
 
-function sharedOnce<T>(deps: AppDeps, key: string, load: () => Promise<T>): Promise<T> {
+function sharedOnce<T>(deps: RouteDeps, key: string, load: () => Promise<T>): Promise<T> {
   const shared = sharedByDatabase.get(deps.db) ?? new Map<string, { at: number; value: Promise<unknown> }>();
   sharedByDatabase.set(deps.db, shared);
   const now = Date.now();
@@ -69,7 +62,7 @@ function sharedOnce<T>(deps: AppDeps, key: string, load: () => Promise<T>): Prom
  * closings, moderation decisions. Every event carries its id; a client that reconnects
  * sends Last-Event-ID and gets what it missed, read from live_event.
  */
-export function proposalLiveRoutes(deps: AppDeps) {
+export function commentLiveRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>().get("/propositions/:slug/direct", async (c) => {
     const proposal = await findDiscussionProposal(deps.db, c.req.param("slug"));
     if (!proposal) throw notFound(t.unknownProposal);
@@ -93,7 +86,7 @@ interface StreamState {
   resumeFrom: string;
 }
 
-async function runStream(c: Context<AppEnv>, deps: AppDeps, state: StreamState) {
+async function runStream(c: Context<AppEnv>, deps: RouteDeps, state: StreamState) {
   let lastId = state.resumeFrom;
   let closed = false;
   let endedByInstance = false;
@@ -132,7 +125,7 @@ async function runStream(c: Context<AppEnv>, deps: AppDeps, state: StreamState) 
 }
 
 /** Sends every event after `lastId`, in id order; returns the id of the last one sent. */
-async function sendMissed(c: Context<AppEnv>, deps: AppDeps, state: StreamState, lastId: string): Promise<string> {
+async function sendMissed(c: Context<AppEnv>, deps: RouteDeps, state: StreamState, lastId: string): Promise<string> {
   let last = lastId;
   for (;;) {
     const after = last;
@@ -143,7 +136,7 @@ async function sendMissed(c: Context<AppEnv>, deps: AppDeps, state: StreamState,
     const viewerKey = `${viewer?.id ?? "public"}:${state.filter.sort}:${state.filter.stance ?? ""}`;
     for (const event of events) {
       const html = await sharedOnce(deps, `render:${event.id}:${viewerKey}`, () =>
-        renderEvent(deps, viewer, state.filter, event),
+        deps.regions.renderEvent(event, viewer, state.filter),
       );
       await state.stream.writeSSE({ id: event.id, data: html });
       last = event.id;
@@ -151,23 +144,3 @@ async function sendMissed(c: Context<AppEnv>, deps: AppDeps, state: StreamState,
     if (events.length < BATCH) return last;
   }
 }
-
-/** Each kind of event is drawn by the feature it belongs to, for this viewer, as things are now. */
-function renderEvent(
-  deps: AppDeps,
-  viewer: CurrentUser | undefined,
-  filter: DiscussionFilter,
-  event: LiveEvent,
-): Promise<string> {
-  const { kind, commentId, proposalId } = event;
-  if (isCommentEvent(kind) && commentId)
-    return renderCommentEvent(deps, viewer, filter, { kind, commentId, proposalId });
-  if (kind === "discussion_locked" || kind === "synthesis_published")
-    return renderDiscussionEvent(deps, { kind, proposalId });
-  if (kind === "ballot_cast" || kind === "vote_opened" || kind === "vote_closed" || kind === "vote_scheduled")
-    return renderVoteEvent(deps, { id: proposalId }, viewer, kind).then((element) => element?.toString() ?? "");
-  return Promise.resolve("");
-}
-
-const isCommentEvent = (kind: LiveEvent["kind"]): kind is CommentEventKind =>
-  (COMMENT_EVENT_KINDS as readonly string[]).includes(kind);
