@@ -57,6 +57,14 @@ module.exports = {
       to: { path: ["^views/", "^src/http/", "^node_modules/hono/"] },
     },
     {
+      name: "no-folder-cycles",
+      comment: "No folder depends on itself through others: layers and features stay one-way.",
+      severity: "error",
+      scope: "folder",
+      from: { path: "^(src|views)/" },
+      to: { circular: true },
+    },
+    {
       name: "no-module-cycles",
       comment: "No module imports itself through others (the proposal page's regions are composed in app.ts for that).",
       severity: "error",

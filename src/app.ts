@@ -20,7 +20,7 @@ import { healthRoutes } from "./features/health/index.js";
 import { moderationPublicRoutes, moderationRoutes } from "./features/moderation/index.js";
 import { openDataRoutes } from "./features/opendata/index.js";
 import { organisationAdminRoutes, organisationRoutes } from "./features/organisations/index.js";
-import { peopleRoutes } from "./features/people/index.js";
+import { invitationRoutes, peopleRoutes } from "./features/people/index.js";
 import { proposalRoutes } from "./features/proposals/index.js";
 import { siteRoutes } from "./features/site/index.js";
 import { AssetStore } from "./http/assets.js";
@@ -73,6 +73,7 @@ export function createApp(processDeps: AppDeps): Hono<AppEnv> {
   }
   app.use(sessionMiddleware(deps));
   app.route("/", authRoutes(deps));
+  app.route("/", invitationRoutes(deps));
   app.route("/", accountRoutes(deps));
   app.route("/", peopleRoutes(deps));
   app.route("/", siteRoutes(deps));

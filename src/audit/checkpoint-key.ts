@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Config } from "../platform/config.js";
-import { type CheckpointSigner, parsePrivateKey, signerFromPrivateKey } from "./checkpoints.js";
+import { parsePrivateKey } from "../platform/ed25519.js";
+import { type CheckpointSigner, signerFromPrivateKey } from "./checkpoints.js";
 
 export const DEV_KEY_FILE = "checkpoint-signing-key.pem";
 
@@ -12,7 +12,10 @@ export const DEV_KEY_FILE = "checkpoint-signing-key.pem";
  * CHECKPOINT_SIGNING_KEY secret (required by config.ts); development keeps one in DATA_DIR,
  * created on first start, readable by its owner only.
  */
-export async function loadCheckpointSigner(config: Config): Promise<CheckpointSigner> {
+export async function loadCheckpointSigner(config: {
+  checkpointSigningKey: string | undefined;
+  dataDir: string;
+}): Promise<CheckpointSigner> {
   if (config.checkpointSigningKey) return signerFromText(config.checkpointSigningKey);
   const file = path.resolve(config.dataDir, DEV_KEY_FILE);
   const existing = await readFile(file, "utf8").catch(() => undefined);

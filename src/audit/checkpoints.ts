@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from "node:crypto";
+import { createHash, createPublicKey, type KeyObject, sign, verify } from "node:crypto";
 
 /**
  * A checkpoint is the platform's signed word that, at `at`, its journal held `length` events
@@ -70,19 +70,6 @@ export function signerFromPrivateKey(privateKey: KeyObject): CheckpointSigner {
       return { ...unsigned, signature };
     },
   };
-}
-
-/** A PEM (PKCS#8) private key, or the base64 of its DER on one line; undefined unless Ed25519. */
-export function parsePrivateKey(text: string): KeyObject | undefined {
-  try {
-    const trimmed = text.trim();
-    const key = trimmed.startsWith("-----BEGIN")
-      ? createPrivateKey(trimmed)
-      : createPrivateKey({ key: Buffer.from(trimmed, "base64"), format: "der", type: "pkcs8" });
-    return key.asymmetricKeyType === "ed25519" ? key : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function parsePublicKey(pem: string): KeyObject | undefined {

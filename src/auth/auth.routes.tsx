@@ -1,22 +1,19 @@
 import { Hono } from "hono";
 import { authText } from "../../views/auth/auth.text.js";
 import { ForgotPasswordPage } from "../../views/auth/ForgotPasswordPage.js";
-import { InvitationPage } from "../../views/auth/InvitationPage.js";
 import { LinkProblemPage } from "../../views/auth/LinkProblemPage.js";
 import { ResetPasswordPage } from "../../views/auth/ResetPasswordPage.js";
 import { SecondFactorPage } from "../../views/auth/SecondFactorPage.js";
 import { SignInPage } from "../../views/auth/SignInPage.js";
-import { acceptInvitation, findInvitationByToken } from "../features/people/index.js";
 import { clientIp } from "../http/client-ip.js";
 import type { AppDeps, AppEnv } from "../http/env.js";
 import { controlCharacterError, formRefusal, readForm } from "../http/forms.js";
 import { renderPage } from "../http/render.js";
-import { forgotPasswordForm, invitationForm, resetPasswordForm, secondFactorForm, signInForm } from "./auth.forms.js";
+import { forgotPasswordForm, resetPasswordForm, secondFactorForm, signInForm } from "./auth.forms.js";
 import { deleteSession } from "./auth.queries.js";
 import { passwordResetState, requestPasswordReset, resetPassword, signIn, verifySecondFactor } from "./auth.service.js";
 import { clearSessionCookie, writeSessionCookie } from "./cookies.js";
 import { SECOND_FACTOR_PAGE, safeNextPath } from "./guards.js";
-import { createSession } from "./session.js";
 
 export function authRoutes(deps: AppDeps) {
   const { db, config } = deps;
@@ -134,79 +131,6 @@ export function authRoutes(deps: AppDeps) {
     if (state !== "valid")
       return renderPage(c, <LinkProblemPage state={state} kind="reset" />, { title: authText.link.invalidTitle }, 410);
     return c.redirect("/connexion?message=mot-de-passe-change", 303);
-  });
-
-  app.get("/invitation/:token", async (c) => {
-    const token = c.req.param("token");
-    const invitation = await findInvitationByToken(db, token);
-    if (invitation.state !== "valid" || !("email" in invitation)) {
-      return renderPage(
-        c,
-        <LinkProblemPage state={invitation.state as "unknown"} kind="invitation" />,
-        { title: authText.link.invalidTitle },
-        410,
-      );
-    }
-    return renderPage(
-      c,
-      <InvitationPage
-        token={token}
-        email={invitation.email}
-        role={invitation.role}
-        organisationName={invitation.organisationName}
-        values={{}}
-        errors={{}}
-      />,
-      { title: authText.invitation.title },
-    );
-  });
-
-  app.post("/invitation/:token", async (c) => {
-    const token = c.req.param("token");
-    const invitation = await findInvitationByToken(db, token);
-    if (invitation.state !== "valid" || !("email" in invitation)) {
-      return renderPage(
-        c,
-        <LinkProblemPage state={invitation.state as "unknown"} kind="invitation" />,
-        { title: authText.link.invalidTitle },
-        410,
-      );
-    }
-    const form = await readForm(c, invitationForm(invitation.email));
-    if (!form.ok) {
-      return renderPage(
-        c,
-        <InvitationPage
-          token={token}
-          email={invitation.email}
-          role={invitation.role}
-          organisationName={invitation.organisationName}
-          values={form.values}
-          errors={form.errors}
-        />,
-        { title: authText.invitation.title },
-        422,
-      );
-    }
-    const accepted = await acceptInvitation(db, token, form.data);
-    if ("state" in accepted) {
-      return renderPage(
-        c,
-        <LinkProblemPage state={accepted.state as "unknown"} kind="invitation" />,
-        { title: authText.link.invalidTitle },
-        410,
-      );
-    }
-    const ip = clientIp(c, config.trustProxy);
-    const { token: sessionToken, session } = await createSession(
-      db,
-      accepted.userId,
-      { twoFactorVerified: true, ip, userAgent: c.req.header("User-Agent") ?? "" },
-      config,
-    );
-    await endCurrentSession(c);
-    writeSessionCookie(c, config, sessionToken, session.expiresAt);
-    return c.redirect("/compte?message=bienvenue", 303);
   });
 
   async function endCurrentSession(c: { get(key: "session"): { id: string } | undefined }) {

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { type Capability, can, requiresTwoFactor } from "../domain/permissions.js";
 import type { AppEnv, CurrentSession, CurrentUser } from "../http/env.js";
 import { AppError } from "../http/errors.js";
-import { type Capability, can, requiresTwoFactor } from "./permissions.js";
 
 const SIGN_IN = "/connexion";
 export const SECOND_FACTOR_PAGE = "/connexion/verification";

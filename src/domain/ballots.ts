@@ -7,3 +7,12 @@ export type VoteResult = "adoptee" | "rejetee" | "quorum_non_atteint";
 
 /** Longest reason an organisation may give with its ballot. */
 export const MAX_REASON_LENGTH = 2000;
+
+/** How many organisations chose each option; `cast` counts every ballot, abstentions included. */
+export interface Tally {
+  pour: number;
+  contre: number;
+  abstention: number;
+  /** Ballots cast, abstentions included: what the quorum counts. */
+  cast: number;
+}

@@ -4,7 +4,7 @@ import { jsxRenderer } from "hono/jsx-renderer";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppShell, type Viewer } from "../../views/layouts/AppShell.js";
 import { Document } from "../../views/layouts/Document.js";
-import { can } from "../auth/permissions.js";
+import { can } from "../domain/permissions.js";
 import type { AssetStore } from "./assets.js";
 import type { CurrentUser } from "./env.js";
 import { isPartial, varyOnHtmx } from "./htmx.js";

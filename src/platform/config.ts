@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parsePrivateKey } from "../audit/checkpoints.js";
+import { parsePrivateKey } from "./ed25519.js";
 
 /**
  * The only reader of process.env. Everything else receives a frozen Config.

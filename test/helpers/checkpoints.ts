@@ -1,5 +1,6 @@
 import { generateCheckpointKeyPem } from "../../src/audit/checkpoint-key.js";
-import { checkpointKeyOf, parsePrivateKey, signerFromPrivateKey } from "../../src/audit/checkpoints.js";
+import { checkpointKeyOf, signerFromPrivateKey } from "../../src/audit/checkpoints.js";
+import { parsePrivateKey } from "../../src/platform/ed25519.js";
 
 /** One signing key per test process, as a server would hold one from its secret. */
 export const TEST_CHECKPOINT_KEY_PEM = generateCheckpointKeyPem();

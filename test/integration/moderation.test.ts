@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BallotChainExport as ChainExport } from "../../src/features/ballots/results/results.model.js";
 import { verifyExport } from "../../src/features/ballots/results/verify.js";
+import type { BallotChainExport as ChainExport } from "../../src/features/ballots/results/view-models/results.model.js";
 import { createUser, type TestUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson, chainHash, GENESIS_HASH, sha256Hex } from "../../src/audit/canonical-json.js";
 import { CHAIN_EXPORT_FORMAT, type ExportedEvent } from "../../src/audit/export-format.js";
-import type { BallotChainExport as ChainExport } from "../../src/features/ballots/results/results.model.js";
 import { countChoices, decide } from "../../src/features/ballots/results/tally.js";
 import { verifyExport } from "../../src/features/ballots/results/verify.js";
+import type { BallotChainExport as ChainExport } from "../../src/features/ballots/results/view-models/results.model.js";
 
 describe("canonical JSON", () => {
   it("sorts keys at every depth and writes no whitespace", () => {

@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import type { ProposalStatus } from "../../src/domain/proposals.js";
-import type { ResultsViewModel } from "../../src/features/ballots/results/results.model.js";
+import type { ResultsViewModel } from "../../src/features/ballots/results/view-models/results.model.js";
 import { ResultsView } from "../ballots/results/ResultsView.js";
 import { formatDateTime, paragraphs } from "../common/format.js";
 import { text } from "../common/text.js";

@@ -2,7 +2,7 @@ import type {
   ModeratedCommentView,
   ProposalLinkView,
   QueueItemView,
-} from "../../src/features/moderation/moderation.model.js";
+} from "../../src/features/moderation/view-models/moderation.model.js";
 import { formatDateTime } from "../common/format.js";
 import { Field, Flash, Select, TextArea } from "../components/Form.js";
 import { ruleLabel, moderationText as t } from "./moderation.text.js";

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { ModeratedCommentView, ProposalLinkView, QueueItemView } from "./moderation.model.js";
 import { listQueue } from "./moderation.queries.js";
+import type { ModeratedCommentView, ProposalLinkView, QueueItemView } from "./view-models/moderation.model.js";
 
 /** Reads for the moderation pages (decision 004: plain reads skip the service layer). */
 

@@ -1,4 +1,4 @@
-import type { DashboardRow } from "../../../src/features/ballots/casting/casting.model.js";
+import type { DashboardRow } from "../../../src/features/ballots/casting/view-models/casting.model.js";
 import { formatDateTime } from "../../common/format.js";
 import { StatusBadge } from "../../components/StatusBadge.js";
 import { ballotsText as t } from "../ballots.text.js";

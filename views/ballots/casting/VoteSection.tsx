@@ -1,6 +1,6 @@
 import type { AdoptionRule } from "../../../src/domain/ballots.js";
 import type { ProposalStatus } from "../../../src/domain/proposals.js";
-import type { ResultsViewModel, TallyView } from "../../../src/features/ballots/results/results.model.js";
+import type { ResultsViewModel, TallyView } from "../../../src/features/ballots/results/view-models/results.model.js";
 import { ballotsText as t } from "../ballots.text.js";
 import { CountsTable, ResultsView } from "../results/ResultsView.js";
 import { VotePanel, type VotePanelView } from "./VotePanel.js";

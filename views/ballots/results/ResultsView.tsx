@@ -4,7 +4,7 @@ import type {
   ResultsViewModel,
   RollCallRow,
   TallyView,
-} from "../../../src/features/ballots/results/results.model.js";
+} from "../../../src/features/ballots/results/view-models/results.model.js";
 import { ballotsText as t } from "../ballots.text.js";
 import { BarChart } from "./BarChart.js";
 

@@ -13,6 +13,7 @@ import { actingFor } from "../../../mandates/mandates.js";
 import { findActingMandate } from "../../../mandates/mandates.queries.js";
 import { recordAdminAction } from "../../admin/index.js";
 import { queueEmail } from "../../email/index.js";
+import { ballotCommitment } from "../common/commitment.js";
 import {
   type BallotEventInput,
   findCurrentBallot,
@@ -20,7 +21,6 @@ import {
   prepareBallotEvent,
   recordBallotRows,
 } from "./casting.queries.js";
-import { ballotCommitment } from "./commitment.js";
 
 export interface CastBallotInput {
   proposalSlug: string;

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/database.js";
 import { listVoteProposals } from "../results/results.queries.js";
-import type { DashboardRow } from "./casting.model.js";
 import { findBallot, listBallotEvents } from "./casting.queries.js";
+import type { DashboardRow } from "./view-models/casting.model.js";
 
 /** For each proposal: status, deadline, what the organisation did and its receipts. */
 export async function loadDashboard(db: Kysely<Database>, organisationId: string): Promise<DashboardRow[]> {

@@ -3,7 +3,7 @@ import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import type { BallotFormState, VotePanelView } from "../../../../views/ballots/casting/VotePanel.js";
 import { VoteSection, type VoteSectionView, VoteStatus } from "../../../../views/ballots/casting/VoteSection.js";
 import { Announcement } from "../../../../views/components/Announcement.js";
-import { can } from "../../../auth/permissions.js";
+import { can } from "../../../domain/permissions.js";
 import type { AppDeps, CurrentUser } from "../../../http/env.js";
 import { countOrganisations } from "../lifecycle/lifecycle.queries.js";
 import {

@@ -5,7 +5,6 @@ import { type CheckpointKey, formatCheckpoint } from "../../../audit/checkpoints
 import { listCheckpoints } from "../../../audit/checkpoints.queries.js";
 import { CHAIN_EXPORT_FORMAT, type ExportedEvent } from "../../../audit/export-format.js";
 import type { Database } from "../../../db/database.js";
-import type { BallotChainExport, ExportedResult } from "./results.model.js";
 import {
   type ClosedBallotRow,
   listClosedBallots,
@@ -13,6 +12,7 @@ import {
   listVoteProposals,
 } from "./results.queries.js";
 import { countChoices } from "./tally.js";
+import type { BallotChainExport, ExportedResult } from "./view-models/results.model.js";
 
 export async function buildChainExport(db: Kysely<Database>, checkpointKey: CheckpointKey): Promise<BallotChainExport> {
   const [events, reveals, results, checkpoints] = await Promise.all([

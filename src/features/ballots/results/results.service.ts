@@ -1,6 +1,5 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/database.js";
-import type { GroupRow, ResultsViewModel, RollCallRow } from "./results.model.js";
 import {
   type ClosedBallotRow,
   findResultEvent,
@@ -9,6 +8,7 @@ import {
   type VoteProposalRow,
 } from "./results.queries.js";
 import { countChoices, quorumRequired, type VoteRules } from "./tally.js";
+import type { GroupRow, ResultsViewModel, RollCallRow } from "./view-models/results.model.js";
 
 export const rulesOf = (p: Pick<VoteProposalRow, "quorumFraction" | "quorumCount" | "adoptionRule">): VoteRules => ({
   quorumFraction: Number(p.quorumFraction),

@@ -1,13 +1,6 @@
-import type { AdoptionRule, Choice, VoteResult } from "../../../domain/ballots.js";
+import type { AdoptionRule, Choice, Tally, VoteResult } from "../../../domain/ballots.js";
 
 /** Pure counting rules, shared by the server (closing) and by every verifier. */
-export interface Tally {
-  pour: number;
-  contre: number;
-  abstention: number;
-  /** Ballots cast, abstentions included: what the quorum counts. */
-  cast: number;
-}
 
 export interface VoteRules {
   quorumFraction: number;

@@ -7,10 +7,10 @@ import {
   publicKeyFingerprint,
 } from "../../../audit/checkpoints.js";
 import type { ExportedEvent } from "../../../audit/export-format.js";
-import type { Choice } from "../../../domain/ballots.js";
-import { ballotCommitment } from "../casting/commitment.js";
-import type { BallotChainExport as ChainExport, ExportedResult } from "./results.model.js";
-import { countChoices, decide, type Tally } from "./tally.js";
+import type { Choice, Tally } from "../../../domain/ballots.js";
+import { ballotCommitment } from "../common/commitment.js";
+import { countChoices, decide } from "./tally.js";
+import type { BallotChainExport as ChainExport, ExportedResult } from "./view-models/results.model.js";
 
 /**
  * Recomputes everything from the public export alone: the hash chain, each

@@ -1,5 +1,5 @@
-import type { Choice } from "../../../domain/ballots.js";
-import type { ProposalStatus } from "../../../domain/proposals.js";
+import type { Choice } from "../../../../domain/ballots.js";
+import type { ProposalStatus } from "../../../../domain/proposals.js";
 /** View models: the plain data a page is drawn from, built by the feature, drawn by views/. */
 export interface DashboardRow {
   number: number;

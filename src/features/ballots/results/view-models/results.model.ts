@@ -1,6 +1,5 @@
-import type { ChainExport } from "../../../audit/export-format.js";
-import type { Choice, VoteResult } from "../../../domain/ballots.js";
-import type { Tally } from "./tally.js";
+import type { ChainExport } from "../../../../audit/export-format.js";
+import type { Choice, Tally, VoteResult } from "../../../../domain/ballots.js";
 
 /** The results as published in the chain export, each checked against the chain by `npm run verify`. */
 export interface ExportedRollCallEntry {

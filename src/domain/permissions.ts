@@ -1,5 +1,5 @@
-import type { Actor } from "../domain/actor.js";
-import type { Role } from "../domain/people.js";
+import type { Actor } from "./actor.js";
+import type { Role } from "./people.js";
 
 /** Every role decision in one place. Administrators hold moderator powers; voting needs a mandate, not a role. */
 export type Capability = "administer" | "moderate" | "act-for-organisation";
