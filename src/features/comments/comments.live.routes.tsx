@@ -91,7 +91,12 @@ async function runStream(c: Context<AppEnv>, deps: RouteDeps, state: StreamState
   let closed = false;
   let endedByInstance = false;
   let wake: (() => void) | undefined;
-  const signal = () => wake?.();
+  // A notice heard while events are being sent must not be lost: it sends the loop round again.
+  let noticed = false;
+  const signal = () => {
+    noticed = true;
+    wake?.();
+  };
   const unsubscribe = deps.live?.subscribe(state.proposal.id, signal);
   const unClose = deps.live?.onClose(() => {
     closed = true;
@@ -104,10 +109,12 @@ async function runStream(c: Context<AppEnv>, deps: RouteDeps, state: StreamState
   });
   try {
     while (!closed && !deps.lifecycle.shuttingDown) {
+      noticed = false;
       lastId = await sendMissed(c, deps, state, lastId).catch((error: unknown) => {
         c.get("logger")?.warn({ err: error }, "flux direct : lecture impossible, nouvel essai");
         return lastId;
       });
+      if (noticed) continue;
       const woken = await new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => resolve(false), deps.live ? SAFETY_POLL_MS : POLL_MS);
         wake = () => {
