@@ -57,6 +57,14 @@ module.exports = {
       to: { path: ["^views/", "^src/http/", "^node_modules/hono/"] },
     },
     {
+      name: "one-render-path",
+      comment:
+        "Only src/http/render.tsx reads htmx request headers: routes answer with renderPage, renderFragmentOrPage or fragmentOrRedirect.",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/http/render\\.tsx$" },
+      to: { path: "^src/http/htmx\\.ts$" },
+    },
+    {
       name: "no-folder-cycles",
       comment: "No folder depends on itself through others: layers and features stay one-way.",
       severity: "error",

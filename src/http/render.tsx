@@ -46,6 +46,32 @@ function viewerOf(user: CurrentUser | undefined): Viewer | undefined {
   };
 }
 
+/**
+ * One URL, two answers: `fragment` for an htmx partial request (the part of the page that
+ * changes), `page` otherwise; caches are told the answer depends on it.
+ */
+export async function renderFragmentOrPage(
+  c: Context,
+  fragment: () => JSX.Element | Promise<JSX.Element>,
+  page: () => Response | Promise<Response>,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  varyOnHtmx(c);
+  if (!isPartial(c)) return page();
+  return c.html(await fragment(), status);
+}
+
+/** After a successful POST: the fragment htmx swaps in, or a 303 to where the result is shown. */
+export async function fragmentOrRedirect(
+  c: Context,
+  location: string,
+  fragment: () => JSX.Element | Promise<JSX.Element>,
+): Promise<Response> {
+  varyOnHtmx(c);
+  if (!isPartial(c)) return c.redirect(location, 303);
+  return c.html(await fragment());
+}
+
 /** Full page, or only the content as a fragment for htmx partial requests: same component, same URL. */
 export function renderPage(c: Context, content: JSX.Element, meta: PageMeta, status: ContentfulStatusCode = 200) {
   varyOnHtmx(c);

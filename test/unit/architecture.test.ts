@@ -48,6 +48,11 @@ const PLANTED: { rule: string; file: string; source: string; reported?: string }
     file: "src/jobs/__planted__.ts",
     source: 'import "../features/email/index.js";\n',
   },
+  {
+    rule: "one-render-path",
+    file: "src/features/site/__planted__.ts",
+    source: 'import "../../http/htmx.js";\n',
+  },
   // A folder cycle without a module cycle: src/jobs → src/mandates → src/jobs.
   {
     rule: "no-folder-cycles",

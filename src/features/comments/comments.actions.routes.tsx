@@ -6,9 +6,8 @@ import { requireUser, signedInUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { withoutControlCharacters } from "../../http/forms.js";
-import { isPartial } from "../../http/htmx.js";
 import { ID, idParam } from "../../http/params.js";
-import { renderPage } from "../../http/render.js";
+import { fragmentOrRedirect, renderPage } from "../../http/render.js";
 import { normaliseBody, readStringForm, validateBody } from "./comments.forms.js";
 import { findDiscussionProposal } from "./comments.queries.js";
 import { findCommentRow } from "./comments.read.js";
@@ -31,8 +30,9 @@ export function commentActionRoutes(deps: AppDeps) {
     .post(`/commentaires/${ID}/soutien`, requireUser, async (c) => {
       const user = signedInUser(c);
       const done = await toggleSupport(deps.db, user, idParam(c));
-      if (isPartial(c)) return c.html(<CommentContent comment={await singleView(deps.db, done.id, user)} />);
-      return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
+      return fragmentOrRedirect(c, `/commentaires/${done.rootId ?? done.id}#c-${done.id}`, async () => (
+        <CommentContent comment={await singleView(deps.db, done.id, user)} />
+      ));
     })
     .post("/propositions/:slug/suivre", requireUser, async (c) => {
       const user = signedInUser(c);

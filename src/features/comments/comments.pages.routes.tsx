@@ -13,9 +13,8 @@ import { Discussion, MoreComments } from "../../../views/comments/Discussion.js"
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
 import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
-import { isPartial, varyOnHtmx } from "../../http/htmx.js";
 import { ID, idParam } from "../../http/params.js";
-import { renderPage } from "../../http/render.js";
+import { renderFragmentOrPage, renderPage } from "../../http/render.js";
 import { findProposalBySlug } from "../proposals/index.js";
 import { decodeCursor, loadCommentsPage, loadDiscussion, readFilter } from "./comments.discussion.js";
 import { findDiscussionProposal } from "./comments.queries.js";
@@ -50,13 +49,17 @@ async function filteredDiscussion(c: Ctx, deps: RouteDeps) {
     loadDiscussion(deps.db, slug, user, { filter }),
   ]);
   if (!proposal || !discussion) throw notFound(t.unknownProposal);
-  varyOnHtmx(c);
-  if (isPartial(c)) return c.html(<Discussion view={discussion} />);
-  const sections = await deps.regions.load(proposal, user);
-  const page = (
-    <ProposalPage proposal={proposal} sections={{ ...sections, discussion: <Discussion view={discussion} /> }} />
+  return renderFragmentOrPage(
+    c,
+    () => <Discussion view={discussion} />,
+    async () => {
+      const sections = await deps.regions.load(proposal, user);
+      const page = (
+        <ProposalPage proposal={proposal} sections={{ ...sections, discussion: <Discussion view={discussion} /> }} />
+      );
+      return renderPage(c, page, { title: proposal.title });
+    },
   );
-  return renderPage(c, page, { title: proposal.title });
 }
 
 async function moreComments(c: Ctx, deps: RouteDeps) {
@@ -65,16 +68,15 @@ async function moreComments(c: Ctx, deps: RouteDeps) {
   const filter = readFilter({ position: c.req.query("position"), tri: c.req.query("tri") });
   const cursor = decodeCursor(c.req.query("apres"));
   const page = await loadCommentsPage(deps.db, proposal, c.get("user"), filter, cursor);
-  varyOnHtmx(c);
-  if (isPartial(c)) {
-    return c.html(
-      <MoreComments slug={proposal.slug} filter={filter} comments={page.comments} cursor={page.nextCursor} />,
-    );
-  }
-  return renderPage(
+  return renderFragmentOrPage(
     c,
-    <MoreCommentsPage proposal={proposal} filter={filter} comments={page.comments} cursor={page.nextCursor} />,
-    { title: t.heading },
+    () => <MoreComments slug={proposal.slug} filter={filter} comments={page.comments} cursor={page.nextCursor} />,
+    () =>
+      renderPage(
+        c,
+        <MoreCommentsPage proposal={proposal} filter={filter} comments={page.comments} cursor={page.nextCursor} />,
+        { title: t.heading },
+      ),
   );
 }
 

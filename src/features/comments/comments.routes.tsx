@@ -10,9 +10,8 @@ import { requireUser, signedInUser } from "../../auth/guards.js";
 import type { AppEnv, CurrentUser, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { formRefusal } from "../../http/forms.js";
-import { isPartial, varyOnHtmx } from "../../http/htmx.js";
 import { ID, idParam } from "../../http/params.js";
-import { renderPage } from "../../http/render.js";
+import { fragmentOrRedirect, renderFragmentOrPage, renderPage } from "../../http/render.js";
 import { mandateOf } from "../../mandates/mandates.js";
 import { findProposalBySlug } from "../proposals/index.js";
 import { loadDiscussion, newFormState } from "./comments.discussion.js";
@@ -46,9 +45,7 @@ async function postTopLevel(c: Ctx, deps: RouteDeps) {
   if (form.data.preview) return refuse(formState(form, { previewHtml: renderCommentMarkdown(form.data.body) }), 200);
   try {
     const posted = await postComment(deps.db, user, { proposalSlug: slug, ...form.data }, deps.config.publicOrigin);
-    if (!isPartial(c)) return c.redirect(`/propositions/${posted.proposalSlug}#c-${posted.id}`, 303);
-    const comment = await singleView(deps.db, posted.id, user);
-    return c.html(
+    return fragmentOrRedirect(c, `/propositions/${posted.proposalSlug}#c-${posted.id}`, async () => (
       <>
         <CommentForm
           action={`/propositions/${slug}/commentaires`}
@@ -58,9 +55,9 @@ async function postTopLevel(c: Ctx, deps: RouteDeps) {
           idPrefix="nouveau"
           submitLabel={t.publish}
         />
-        <NewCommentFragment comment={comment} parentId={null} />
-      </>,
-    );
+        <NewCommentFragment comment={await singleView(deps.db, posted.id, user)} parentId={null} />
+      </>
+    ));
   } catch (error) {
     const refusal = formRefusal(error);
     if (!refusal) throw error;
@@ -79,28 +76,31 @@ interface TopLevelFormOptions {
 /** A refused or previewed form: the form alone for htmx, else the whole proposal page with it. */
 async function topLevelForm(c: Ctx, deps: RouteDeps, options: TopLevelFormOptions) {
   const { slug, user, state, status } = options;
-  varyOnHtmx(c);
-  if (isPartial(c)) {
-    const form = (
-      <CommentForm
-        action={`/propositions/${slug}/commentaires`}
-        withStance
-        organisationName={options.organisationName}
-        state={state}
-        idPrefix="nouveau"
-        submitLabel={t.publish}
-      />
-    );
-    return c.html(form, status);
-  }
-  const proposal = await findProposalBySlug(deps.db, slug);
-  const discussion = await loadDiscussion(deps.db, slug, user, { form: state });
-  if (!proposal || !discussion) throw notFound(t.unknownProposal);
-  const sections = await deps.regions.load(proposal, user);
-  const page = (
-    <ProposalPage proposal={proposal} sections={{ ...sections, discussion: <Discussion view={discussion} /> }} />
+  const form = () => (
+    <CommentForm
+      action={`/propositions/${slug}/commentaires`}
+      withStance
+      organisationName={options.organisationName}
+      state={state}
+      idPrefix="nouveau"
+      submitLabel={t.publish}
+    />
   );
-  return renderPage(c, page, { title: proposal.title }, status);
+  return renderFragmentOrPage(
+    c,
+    form,
+    async () => {
+      const proposal = await findProposalBySlug(deps.db, slug);
+      const discussion = await loadDiscussion(deps.db, slug, user, { form: state });
+      if (!proposal || !discussion) throw notFound(t.unknownProposal);
+      const sections = await deps.regions.load(proposal, user);
+      const page = (
+        <ProposalPage proposal={proposal} sections={{ ...sections, discussion: <Discussion view={discussion} /> }} />
+      );
+      return renderPage(c, page, { title: proposal.title }, status);
+    },
+    status,
+  );
 }
 
 async function showReply(c: Ctx, deps: RouteDeps, state?: CommentFormState, status: ContentfulStatusCode = 200) {
@@ -109,13 +109,9 @@ async function showReply(c: Ctx, deps: RouteDeps, state?: CommentFormState, stat
   const context = await loadThreadContext(deps.db, idParam(c), user);
   if (!context) throw notFound(t.unknownParent);
   const formState = state ?? newFormState();
-  varyOnHtmx(c);
-  if (isPartial(c)) {
-    return c.html(
-      <ReplyForm parentId={context.comment.id} organisationName={mandate.organisationName} state={formState} />,
-      status,
-    );
-  }
+  const form = () => (
+    <ReplyForm parentId={context.comment.id} organisationName={mandate.organisationName} state={formState} />
+  );
   const page = (
     <ReplyPage
       proposal={context.proposal}
@@ -125,7 +121,7 @@ async function showReply(c: Ctx, deps: RouteDeps, state?: CommentFormState, stat
       state={formState}
     />
   );
-  return renderPage(c, page, { title: t.reply }, status);
+  return renderFragmentOrPage(c, form, () => renderPage(c, page, { title: t.reply }, status), status);
 }
 
 async function postReply(c: Ctx, deps: RouteDeps) {
@@ -141,16 +137,17 @@ async function postReply(c: Ctx, deps: RouteDeps) {
   try {
     const input = { proposalSlug: context.proposal.slug, parentId, ...form.data };
     const posted = await postComment(deps.db, user, input, deps.config.publicOrigin);
-    if (!isPartial(c)) return c.redirect(`/commentaires/${posted.rootId ?? posted.id}#c-${posted.id}`, 303);
-    const comment = await singleView(deps.db, posted.id, user);
-    return c.html(
-      <>
-        <p class="muted" role="status">
-          {t.live.created(`${comment.authorName} — ${comment.organisationName}`)}
-        </p>
-        <NewCommentFragment comment={comment} parentId={comment.parentId} />
-      </>,
-    );
+    return fragmentOrRedirect(c, `/commentaires/${posted.rootId ?? posted.id}#c-${posted.id}`, async () => {
+      const comment = await singleView(deps.db, posted.id, user);
+      return (
+        <>
+          <p class="muted" role="status">
+            {t.live.created(`${comment.authorName} — ${comment.organisationName}`)}
+          </p>
+          <NewCommentFragment comment={comment} parentId={comment.parentId} />
+        </>
+      );
+    });
   } catch (error) {
     const refusal = formRefusal(error);
     if (!refusal) throw error;
