@@ -22,6 +22,14 @@ module.exports = {
       to: { path: "^src/", pathNot: ["^src/domain/", "\\.model\\.ts$"] },
     },
     {
+      name: "domain-no-views-or-http",
+      comment:
+        "Models, services, queries and read models know nothing of pages or HTTP: they refuse with codes, emails are written when sent.",
+      severity: "error",
+      from: { path: "^src/features/.+\\.(model|service|queries|read)\\.tsx?$" },
+      to: { path: ["^views/", "^src/http/", "^node_modules/hono/"] },
+    },
+    {
       name: "domain-vocabulary-stands-alone",
       comment: "src/domain (vocabulary, actor, refusals) imports nothing of the application.",
       severity: "error",

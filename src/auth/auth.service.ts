@@ -147,22 +147,12 @@ export async function requestPasswordReset(
     await queueEmail(trx, {
       kind: "password-reset",
       to: user.email,
-      subject: "Concertation : réinitialisation de votre mot de passe",
-      text: resetEmailText(user.display_name, `${publicOrigin}/mot-de-passe/nouveau/${token}`),
+      template: {
+        name: "password_reset",
+        params: { name: user.display_name, link: `${publicOrigin}/mot-de-passe/nouveau/${token}` },
+      },
     });
   });
-}
-
-function resetEmailText(name: string, link: string): string {
-  return [
-    `Bonjour ${name},`,
-    "",
-    "Une réinitialisation du mot de passe de votre compte Concertation a été demandée.",
-    `Pour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure, utilisable une fois) :`,
-    link,
-    "",
-    "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
-  ].join("\n");
 }
 
 export async function passwordResetState(db: Kysely<Database>, token: string): Promise<LinkState> {

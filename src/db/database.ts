@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from "kysely";
 import type { CheckpointReason } from "../domain/audit.js";
 import type { AdoptionRule, Choice, VoteResult } from "../domain/ballots.js";
 import type { NotificationFrequency, Stance } from "../domain/debate.js";
+import type { EmailTemplate } from "../domain/email.js";
 import type { LiveEventKind } from "../domain/live.js";
 import type { ModerationRule } from "../domain/moderation.js";
 import type { Role } from "../domain/people.js";
@@ -140,8 +141,12 @@ export interface EmailOutboxTable {
   id: Generated<string>;
   kind: string;
   recipient: string;
+  /** Written when sent for a templated email (empty until then); as queued for older rows. */
   subject: string;
   body_text: string;
+  /** The template and its parameters, for emails written when sent. */
+  template: ColumnType<EmailTemplate | null, string | null, string | null>;
+  lang: Generated<string>;
   created_at: CreatedAt;
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   attempts: Generated<number>;

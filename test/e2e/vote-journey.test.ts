@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser, unspentTotp } from "../factories.js";
 import { chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
+import { asWritten } from "../helpers/emails.js";
 import { useBrowserJourney } from "../helpers/journey.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
@@ -42,12 +43,13 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     const secondReceipt = (await page.locator(".receipt").textContent()) ?? "";
     expect(secondReceipt).toMatch(/^[0-9a-f]{64}$/);
     expect(secondReceipt).not.toBe(firstReceipt);
-    const emails = await journey.database.db
+    const rows = await journey.database.db
       .selectFrom("email_outbox")
-      .select("body_text")
+      .select(["body_text", "subject", "template"])
       .where("recipient", "=", representative.email)
       .where("kind", "=", "ballot_receipt")
       .execute();
+    const emails = rows.map(asWritten);
     expect(emails.map((e) => e.body_text).join()).toContain(secondReceipt);
 
     await page.goto(`${journey.server.origin}/tableau-de-bord`);

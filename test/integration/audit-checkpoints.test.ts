@@ -18,6 +18,7 @@ import { createTestApp } from "../helpers/app.js";
 import { testCheckpointKey, testSigner } from "../helpers/checkpoints.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { asWritten } from "../helpers/emails.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -49,11 +50,11 @@ async function journal() {
     expect(response.status).toBe(303);
     const email = await db
       .selectFrom("email_outbox")
-      .select("body_text")
+      .select(["body_text", "subject", "template"])
       .where("recipient", "=", user.email)
       .where("kind", "=", "ballot_receipt")
       .executeTakeFirstOrThrow();
-    return email.body_text;
+    return asWritten(email).body_text;
   }
 
   const chainLength = async () =>

@@ -11,6 +11,7 @@ import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
 import { testSigner } from "../helpers/checkpoints.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { asWritten } from "../helpers/emails.js";
 import { firstProposalSlugs } from "../helpers/votes.js";
 
 let database: TestDatabase;
@@ -143,12 +144,14 @@ describe("the schedule job", () => {
         sendDueReminders(database.db, TEST_ORIGIN),
         sendDueReminders(database.db, TEST_ORIGIN),
       ]);
-      const reminders = await database.db
-        .selectFrom("email_outbox")
-        .select(["recipient", "subject"])
-        .where("kind", "=", "vote_reminder")
-        .where("recipient", "=", late.email)
-        .execute();
+      const reminders = (
+        await database.db
+          .selectFrom("email_outbox")
+          .select(["recipient", "subject", "body_text", "template"])
+          .where("kind", "=", "vote_reminder")
+          .where("recipient", "=", late.email)
+          .execute()
+      ).map(asWritten);
       expect(first.reminders + a + b).toBeGreaterThanOrEqual(1);
       expect(reminders).toHaveLength(1);
       expect(reminders[0]?.subject).toContain("48 h");

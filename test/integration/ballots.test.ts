@@ -6,6 +6,7 @@ import { createUser, type TestUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { asWritten } from "../helpers/emails.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
 let database: TestDatabase;
@@ -56,12 +57,14 @@ describe("who may vote", () => {
     expect(page).toContain("Choix actuel : Pour.");
     expect(page).toContain("Déposé par Claire Martin");
     expect(page).toContain(ballot.receipt);
-    const email = await database.db
-      .selectFrom("email_outbox")
-      .selectAll()
-      .where("recipient", "=", repA.email)
-      .where("kind", "=", "ballot_receipt")
-      .executeTakeFirstOrThrow();
+    const email = asWritten(
+      await database.db
+        .selectFrom("email_outbox")
+        .selectAll()
+        .where("recipient", "=", repA.email)
+        .where("kind", "=", "ballot_receipt")
+        .executeTakeFirstOrThrow(),
+    );
     expect(email.body_text).toContain(ballot.receipt);
   });
 

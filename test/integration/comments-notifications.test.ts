@@ -4,6 +4,7 @@ import { createUser } from "../factories.js";
 import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { asWritten } from "../helpers/emails.js";
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>["app"];
@@ -26,8 +27,14 @@ async function signedIn(organisation: string, name?: string) {
 
 const idFromLocation = (response: Response) => /#c-(\d+)$/.exec(response.headers.get("Location") ?? "")?.[1] ?? "";
 
-function emailsTo(recipient: string) {
-  return database.db.selectFrom("email_outbox").selectAll().where("recipient", "=", recipient).orderBy("id").execute();
+async function emailsTo(recipient: string) {
+  const rows = await database.db
+    .selectFrom("email_outbox")
+    .selectAll()
+    .where("recipient", "=", recipient)
+    .orderBy("id")
+    .execute();
+  return rows.map(asWritten);
 }
 
 describe("notifications", () => {

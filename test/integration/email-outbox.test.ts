@@ -151,6 +151,29 @@ const FRENCH_BODY =
   "Bonjour Élodie,\n\nVous êtes invitée à représenter votre organisation : ça se passe ici, à l'adresse\nhttp://localhost:3000/invitation/secret-abc123\n\nÀ bientôt,\nl'équipe de Concertation — œuvrons ensemble.";
 
 describe("email outbox over real SMTP", () => {
+  it("writes a templated email when it sends it, not when it is queued, and keeps what was sent", async () => {
+    const smtp = await startSmtpServer();
+    const outbox = startOutbox(smtpUrl(smtp.port));
+    const link = "http://localhost:3000/invitation/secret-modele";
+    const id = await database.db.transaction().execute((trx) =>
+      queueEmail(trx, {
+        kind: "invitation",
+        to: "modele@exemple.fr",
+        template: { name: "invitation", params: { link } },
+      }),
+    );
+    const queued = await findRow(id);
+    expect(queued).toMatchObject({ subject: "", body_text: "", lang: "fr", template: { name: "invitation" } });
+
+    expect(await outbox.deliverDue()).toBe(1);
+    const message = parseMessage(smtp.messages[0]?.raw ?? "");
+    expect(message.subject).toBe("Concertation : votre invitation");
+    expect(message.body).toContain(link);
+    const sent = await findRow(id);
+    expect(sent).toMatchObject({ subject: "Concertation : votre invitation" });
+    expect(sent.body_text).toContain(link);
+  });
+
   it("delivers an email queued in a committed transaction, UTF-8 intact, and marks it sent", async () => {
     const smtp = await startSmtpServer();
     const outbox = startOutbox(smtpUrl(smtp.port));

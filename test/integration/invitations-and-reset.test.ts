@@ -6,6 +6,7 @@ import { createUser, type TestUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { asWritten } from "../helpers/emails.js";
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>["app"];
@@ -22,12 +23,14 @@ beforeAll(async () => {
 afterAll(() => database.destroy());
 
 async function lastLink(recipient: string, path: "invitation" | "mot-de-passe/nouveau"): Promise<string> {
-  const email = await database.db
-    .selectFrom("email_outbox")
-    .select("body_text")
-    .where("recipient", "=", recipient)
-    .orderBy("id", "desc")
-    .executeTakeFirstOrThrow();
+  const email = asWritten(
+    await database.db
+      .selectFrom("email_outbox")
+      .select(["body_text", "subject", "template"])
+      .where("recipient", "=", recipient)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow(),
+  );
   const match = email.body_text.match(new RegExp(`http://localhost:3000(/${path}/[a-z0-9]+)`));
   if (!match?.[1]) throw new Error(`no ${path} link in: ${email.body_text}`);
   return match[1];

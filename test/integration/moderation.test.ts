@@ -5,6 +5,7 @@ import { createUser, type TestUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { asWritten } from "../helpers/emails.js";
 
 let database: TestDatabase;
 let app: ReturnType<typeof createTestApp>["app"];
@@ -256,12 +257,14 @@ describe("a hidden body never reaches the public", () => {
   });
 
   it("emails the author with the rule, the reason and how to contest", async () => {
-    const mail = await database.db
-      .selectFrom("email_outbox")
-      .selectAll()
-      .where("kind", "=", "moderation")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
+    const mail = asWritten(
+      await database.db
+        .selectFrom("email_outbox")
+        .selectAll()
+        .where("kind", "=", "moderation")
+        .orderBy("id", "desc")
+        .executeTakeFirstOrThrow(),
+    );
     expect(mail.recipient).toMatch(/^auteur-/);
     expect(mail.body_text).toContain("données personnelles");
     expect(mail.body_text).toContain("Donnée de santé");

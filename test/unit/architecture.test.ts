@@ -29,6 +29,11 @@ const PLANTED: { rule: string; file: string; source: string; reported?: string }
     source: 'import "../src/features/ballots/results/tally.js";\n',
   },
   {
+    rule: "domain-no-views-or-http",
+    file: "src/features/site/__planted__.service.ts",
+    source: 'import "../../../views/common/text.js";\n',
+  },
+  {
     rule: "domain-vocabulary-stands-alone",
     file: "src/domain/__planted__.ts",
     source: 'import "../db/database.js";\n',

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { notificationsText as t } from "../../../views/comments/comments.text.js";
 import type { Database } from "../../db/database.js";
+import type { NotificationLine } from "../../domain/email.js";
 import { queueEmail } from "../email/index.js";
 import {
   claimDigestNotifications,
@@ -34,24 +34,28 @@ export async function queueCommentNotifications(
     await queueEmail(trx, {
       kind: "comment_notification",
       to: recipient.email,
-      subject: t.subject(recipient.reason, comment.number),
-      text: [
-        describe(recipient.reason, comment),
-        "",
-        excerpt(comment.body),
-        "",
-        `${t.read} ${origin}/commentaires/${comment.id}#c-${comment.id}`,
-        "",
-        await unsubscribeFooter(trx, origin, recipient.userId),
-      ].join("\n"),
+      template: {
+        name: "comment_notification",
+        params: {
+          ...lineOf(recipient.reason, comment, origin),
+          excerpt: excerpt(comment.body),
+          unsubscribe: await unsubscribeLink(trx, origin, recipient.userId),
+        },
+      },
     });
   }
 }
 
 type EmailComment = Awaited<ReturnType<typeof findCommentForEmail>>;
 
-function describe(reason: Reason, comment: EmailComment): string {
-  return t.line(reason, `${comment.authorName} — ${comment.organisationName}`, comment.number, comment.title);
+function lineOf(reason: Reason, comment: EmailComment, origin: string): NotificationLine {
+  return {
+    reason,
+    who: `${comment.authorName} — ${comment.organisationName}`,
+    number: comment.number,
+    title: comment.title,
+    link: `${origin}/commentaires/${comment.id}#c-${comment.id}`,
+  };
 }
 
 function excerpt(body: string): string {
@@ -59,8 +63,8 @@ function excerpt(body: string): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
 }
 
-async function unsubscribeFooter(db: Kysely<Database>, origin: string, userId: string): Promise<string> {
-  return `${t.unsubscribe} ${origin}/notifications/desabonnement?jeton=${await unsubscribeToken(db, userId)}`;
+async function unsubscribeLink(db: Kysely<Database>, origin: string, userId: string): Promise<string> {
+  return `${origin}/notifications/desabonnement?jeton=${await unsubscribeToken(db, userId)}`;
 }
 
 /** `<user id>.<HMAC-SHA256>`: a link that unsubscribes one person, without signing in, and cannot be forged. */
@@ -87,17 +91,16 @@ export async function sendDailyDigests(db: Kysely<Database>, origin: string): Pr
     const byUser = new Map<string, typeof rows>();
     for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
     for (const [userId, lines] of byUser) {
-      const parts: string[] = [t.digestIntro, ""];
-      for (const line of lines) {
-        const comment = await findCommentForEmail(trx, line.commentId);
-        parts.push(`• ${describe(line.reason, comment)}`, `  ${origin}/commentaires/${comment.id}#c-${comment.id}`);
-      }
-      parts.push("", await unsubscribeFooter(trx, origin, userId));
+      const digest: NotificationLine[] = [];
+      for (const line of lines)
+        digest.push(lineOf(line.reason, await findCommentForEmail(trx, line.commentId), origin));
       await queueEmail(trx, {
         kind: "comment_digest",
         to: lines[0]?.email ?? "",
-        subject: t.digestSubject(lines.length),
-        text: parts.join("\n"),
+        template: {
+          name: "comment_digest",
+          params: { lines: digest, unsubscribe: await unsubscribeLink(trx, origin, userId) },
+        },
       });
     }
     await markNotificationsSent(

@@ -1,9 +1,11 @@
 import type { Kysely, Transaction } from "kysely";
 import nodemailer from "nodemailer";
+import type { EmailContent } from "../../../views/email/templates.js";
 import type { Database } from "../../db/database.js";
 import { type JobDefinition, startJobRunner } from "../../jobs/runner.js";
 import type { Config } from "../../platform/config.js";
 import type { Logger } from "../../platform/logger.js";
+import { emailContent } from "./email.content.js";
 import {
   claimDueEmails,
   type EmailRow,
@@ -11,7 +13,7 @@ import {
   purgeOldEmailBodies,
   recordFailedAttempt,
 } from "./email.queries.js";
-import { backoffDelayMs } from "./email.service.js";
+import { assertSubject, backoffDelayMs } from "./email.service.js";
 
 export interface EmailOutbox {
   /** Sends one batch of due emails now (after any batch under way); resolves with the number sent. */
@@ -28,7 +30,7 @@ export interface EmailOutboxOptions {
   transport?: { smtpUrl: string };
 }
 
-type Send = (email: EmailRow) => Promise<void>;
+type Send = (email: EmailRow, content: EmailContent) => Promise<void>;
 
 const BATCH_SIZE = 20;
 const PURGE_EVERY_MS = 10 * 60 * 1000;
@@ -75,8 +77,12 @@ async function deliverBatch(db: Kysely<Database>, send: Send, log: Logger, stopp
 }
 
 async function deliverOne(trx: Transaction<Database>, send: Send, email: EmailRow, log: Logger): Promise<boolean> {
+  // Written now, from its template: the text is that of the day it is sent.
+  let content: EmailContent;
   try {
-    await send(email);
+    content = emailContent(email);
+    assertSubject(content.subject);
+    await send(email, content);
   } catch (error) {
     const attempts = email.attempts + 1;
     const delayMs = backoffDelayMs(attempts);
@@ -87,16 +93,16 @@ async function deliverOne(trx: Transaction<Database>, send: Send, email: EmailRo
     else log.warn({ ...context, retryInMs: delayMs }, "échec d'envoi d'un courriel, nouvel essai prévu");
     return false;
   }
-  await markEmailSent(trx, email.id);
+  await markEmailSent(trx, email.id, content);
   return true;
 }
 
 /** SMTP when configured; otherwise only a log line (the body holds secret links and is never logged). */
 function createSender(smtpUrl: string | undefined, from: string, log: Logger): Send {
   if (!smtpUrl) {
-    return async (email) => {
+    return async (email, content) => {
       log.info(
-        { emailId: email.id, kind: email.kind, to: email.recipient, subject: email.subject },
+        { emailId: email.id, kind: email.kind, to: email.recipient, subject: content.subject },
         "courriel non envoyé (SMTP_URL absent) : lisible sur /dev/courriels",
       );
     };
@@ -106,8 +112,8 @@ function createSender(smtpUrl: string | undefined, from: string, log: Logger): S
     { url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
     { from },
   );
-  return async (email) => {
-    await transporter.sendMail({ to: email.recipient, subject: email.subject, text: email.body_text });
+  return async (email, content) => {
+    await transporter.sendMail({ to: email.recipient, subject: content.subject, text: content.text });
     log.info({ emailId: email.id, kind: email.kind, to: email.recipient }, "courriel envoyé");
   };
 }

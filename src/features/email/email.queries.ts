@@ -1,14 +1,13 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { Database, EmailOutboxTable } from "../../db/database.js";
+import type { EmailTemplate } from "../../domain/email.js";
 
 export type EmailRow = Selectable<EmailOutboxTable>;
 
-export interface NewEmail {
-  kind: string;
-  recipient: string;
-  subject: string;
-  bodyText: string;
-}
+export type NewEmail = { kind: string; recipient: string } & (
+  | { template: EmailTemplate }
+  | { subject: string; bodyText: string }
+);
 
 /** Error texts come from remote servers: keep the stored copy bounded. */
 const MAX_ERROR_LENGTH = 1000;
@@ -16,7 +15,17 @@ const MAX_ERROR_LENGTH = 1000;
 export async function insertEmail(db: Kysely<Database>, email: NewEmail): Promise<string> {
   const { id } = await db
     .insertInto("email_outbox")
-    .values({ kind: email.kind, recipient: email.recipient, subject: email.subject, body_text: email.bodyText })
+    .values(
+      "template" in email
+        ? {
+            kind: email.kind,
+            recipient: email.recipient,
+            subject: "",
+            body_text: "",
+            template: JSON.stringify(email.template),
+          }
+        : { kind: email.kind, recipient: email.recipient, subject: email.subject, body_text: email.bodyText },
+    )
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
@@ -55,10 +64,21 @@ export function claimDueEmails(trx: Transaction<Database>, limit: number): Promi
     .execute();
 }
 
-export async function markEmailSent(db: Kysely<Database>, id: string): Promise<void> {
+/** Sent: the text as it went out is kept with the row (until the weekly purge). */
+export async function markEmailSent(
+  db: Kysely<Database>,
+  id: string,
+  content: { subject: string; text: string },
+): Promise<void> {
   await db
     .updateTable("email_outbox")
-    .set((eb) => ({ sent_at: sql`now()`, attempts: eb("attempts", "+", 1), last_error: null }))
+    .set((eb) => ({
+      sent_at: sql`now()`,
+      attempts: eb("attempts", "+", 1),
+      last_error: null,
+      subject: content.subject,
+      body_text: content.text,
+    }))
     .where("id", "=", id)
     .execute();
 }
@@ -84,7 +104,18 @@ export async function recordFailedAttempt(
 export function listRecentEmails(db: Kysely<Database>, limit: number) {
   return db
     .selectFrom("email_outbox")
-    .select(["id", "kind", "recipient", "subject", "created_at", "attempts", "sent_at", "failed_at"])
+    .select([
+      "id",
+      "kind",
+      "recipient",
+      "subject",
+      "body_text",
+      "template",
+      "created_at",
+      "attempts",
+      "sent_at",
+      "failed_at",
+    ])
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(limit)
@@ -99,9 +130,9 @@ export function findEmailById(db: Kysely<Database>, id: string): Promise<EmailRo
 export async function purgeOldEmailBodies(db: Kysely<Database>, olderThanDays = 7): Promise<number> {
   const result = await db
     .updateTable("email_outbox")
-    .set({ body_text: "" })
+    .set({ body_text: "", template: null })
     .where("sent_at", "<", sql<Date>`now() - make_interval(days => ${olderThanDays})`)
-    .where("body_text", "<>", "")
+    .where((eb) => eb.or([eb("body_text", "<>", ""), eb("template", "is not", null)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -7,6 +7,7 @@ import { notFound } from "../../http/errors.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { isProduction } from "../../platform/config.js";
+import { emailContent } from "./email.content.js";
 import { findEmailById, listRecentEmails } from "./email.queries.js";
 import { emailStatus } from "./email.service.js";
 
@@ -29,7 +30,7 @@ export function emailRoutes({ config, db }: AppDeps) {
         createdAt: row.created_at,
         kind: row.kind,
         recipient: row.recipient,
-        subject: row.subject,
+        subject: emailContent(row).subject,
         status: emailStatus(row),
         attempts: row.attempts,
       }));
@@ -40,12 +41,13 @@ export function emailRoutes({ config, db }: AppDeps) {
       const id = idParam(c);
       const row = EMAIL_ID.test(id) ? await findEmailById(db, id) : undefined;
       if (!row) throw notFound("Aucun courriel ne porte ce numéro.");
+      const content = emailContent(row);
       const email = {
         id: row.id,
         kind: row.kind,
         recipient: row.recipient,
-        subject: row.subject,
-        bodyText: row.body_text,
+        subject: content.subject,
+        bodyText: content.text,
         createdAt: row.created_at,
         sentAt: row.sent_at,
         status: emailStatus(row),

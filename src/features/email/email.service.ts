@@ -1,16 +1,21 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/database.js";
-import type { EmailStatus } from "../../domain/email.js";
+import type { EmailStatus, EmailTemplate } from "../../domain/email.js";
 import { countRecentEmails, type EmailRow, insertEmail } from "./email.queries.js";
 
-export interface QueuedEmail {
-  /** Short machine name ("invitation", "password_reset"): used for rate limits and the dev mailbox. */
-  kind: string;
-  to: string;
-  subject: string;
-  /** Plain text; may hold secret links, so it is never logged. */
-  text: string;
-}
+/**
+ * An email to queue: its kind ("invitation", "ballot_receipt"…, for rate limits and the dev
+ * mailbox), its recipient, and what it says — a template written when it is sent (what every
+ * service queues), or a text already written (the outbox's own tests of delivery).
+ */
+export type QueuedEmail = { kind: string; to: string } & (
+  | { template: EmailTemplate }
+  | {
+      subject: string;
+      /** Plain text; may hold secret links, so it is never logged. */
+      text: string;
+    }
+);
 
 /** A caller bug (unvalidated input reached the outbox), never something to show as a form error. */
 export class InvalidEmailError extends Error {
@@ -33,11 +38,17 @@ const KIND = /^[a-z][a-z0-9_-]{0,39}$/;
  */
 export async function queueEmail(db: Kysely<Database>, email: QueuedEmail): Promise<string> {
   const recipient = normaliseRecipient(email.to);
-  if (CONTROL_CHARACTERS.test(email.subject)) {
+  if (!KIND.test(email.kind)) throw new InvalidEmailError(`Type de courriel invalide : ${email.kind}`);
+  if ("template" in email) return insertEmail(db, { kind: email.kind, recipient, template: email.template });
+  assertSubject(email.subject);
+  return insertEmail(db, { kind: email.kind, recipient, subject: email.subject.trim(), bodyText: email.text });
+}
+
+/** A subject is one header line: a control character (CR/LF above all) could smuggle others. */
+export function assertSubject(subject: string): void {
+  if (CONTROL_CHARACTERS.test(subject)) {
     throw new InvalidEmailError("L'objet d'un courriel ne peut pas contenir de retour à la ligne.");
   }
-  if (!KIND.test(email.kind)) throw new InvalidEmailError(`Type de courriel invalide : ${email.kind}`);
-  return insertEmail(db, { kind: email.kind, recipient, subject: email.subject.trim(), bodyText: email.text });
 }
 
 export function normaliseRecipient(address: string): string {

@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from "kysely";
-import { ruleLabel, moderationText as t } from "../../../views/moderation/moderation.text.js";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../domain/actor.js";
 import { DomainError } from "../../domain/errors.js";
@@ -95,8 +94,10 @@ export async function hideComment(
     await queueEmail(trx, {
       kind: "moderation",
       to: comment.authorEmail,
-      subject: t.email.hiddenSubject,
-      text: t.email.hiddenBody(ruleLabel(input.rule), input.reason, commentLink(input.origin, comment)),
+      template: {
+        name: "moderation_hidden",
+        params: { rule: input.rule, reason: input.reason, link: commentLink(input.origin, comment) },
+      },
     });
     return { kind: "moderation.hide", rule: input.rule, reason: input.reason };
   });
@@ -114,8 +115,7 @@ export async function restoreComment(
     await queueEmail(trx, {
       kind: "moderation",
       to: comment.authorEmail,
-      subject: t.email.restoredSubject,
-      text: t.email.restoredBody(commentLink(input.origin, comment)),
+      template: { name: "moderation_restored", params: { link: commentLink(input.origin, comment) } },
     });
     return { kind: "moderation.restore", reason: input.reason };
   });

@@ -79,20 +79,7 @@ function translatePendingConflict(error: unknown): never {
 }
 
 async function queueInvitationEmail(db: Kysely<Database>, email: string, link: string) {
-  await queueEmail(db, {
-    kind: "invitation",
-    to: email,
-    subject: "Concertation : votre invitation",
-    text: [
-      "Bonjour,",
-      "",
-      "Vous êtes invité·e à rejoindre Concertation, la plateforme où les organisations de la coalition pour l'accès aux soins débattent et votent.",
-      "Pour activer votre compte, ouvrez ce lien (valable 7 jours, utilisable une fois) :",
-      link,
-      "",
-      "Si vous ne vous attendiez pas à ce message, ignorez-le.",
-    ].join("\n"),
-  });
+  await queueEmail(db, { kind: "invitation", to: email, template: { name: "invitation", params: { link } } });
 }
 
 /** A new link (the old one stops working) and a new email, with a fresh 7-day validity. */

@@ -1,6 +1,5 @@
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Kysely, Transaction } from "kysely";
-import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { appendAuditEvent, underChainLock } from "../../../audit/chain.js";
 import { type CheckpointSigner, formatCheckpoint } from "../../../audit/checkpoints.js";
 import { signChainTip } from "../../../audit/checkpoints.queries.js";
@@ -87,16 +86,18 @@ export async function castBallot(
     await queueEmail(trx, {
       kind: "ballot_receipt",
       to: actor.email,
-      subject: t.receiptEmail.subject(proposal.title),
-      text: t.receiptEmail.body({
-        organisation: mandate.organisationName,
-        proposal: proposal.title,
-        choice: t.choices[event.choice],
-        receipt: event.receipt,
-        link: `${publicOrigin}/journal#${event.receipt}`,
-        checkpoint: checkpoint ? formatCheckpoint(checkpoint) : "",
-        verifyLink: `${publicOrigin}/verifier`,
-      }),
+      template: {
+        name: "ballot_receipt",
+        params: {
+          organisation: mandate.organisationName,
+          proposal: proposal.title,
+          choice: event.choice,
+          receipt: event.receipt,
+          link: `${publicOrigin}/journal#${event.receipt}`,
+          checkpoint: checkpoint ? formatCheckpoint(checkpoint) : "",
+          verifyLink: `${publicOrigin}/verifier`,
+        },
+      },
     });
     return { receipt: event.receipt, action: event.action };
   });

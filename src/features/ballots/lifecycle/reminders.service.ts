@@ -1,6 +1,4 @@
 import { type Kysely, sql } from "kysely";
-import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
-import { formatDateTime } from "../../../../views/common/format.js";
 import type { Database } from "../../../db/database.js";
 import { mandateIsCurrent } from "../../../mandates/mandates.queries.js";
 import { queueEmail } from "../../email/index.js";
@@ -83,12 +81,15 @@ async function queueReminder(
   await queueEmail(db, {
     kind: "vote_reminder",
     to: person.email,
-    subject: t.reminderEmail.subject(proposal.title, hours),
-    text: t.reminderEmail.body({
-      organisation: person.name,
-      proposal: proposal.title,
-      closesAt: formatDateTime(proposal.closesAt),
-      link: `${publicOrigin}/propositions/${proposal.slug}#vote`,
-    }),
+    template: {
+      name: "vote_reminder",
+      params: {
+        organisation: person.name,
+        proposal: proposal.title,
+        closesAt: proposal.closesAt.toISOString(),
+        hours,
+        link: `${publicOrigin}/propositions/${proposal.slug}#vote`,
+      },
+    },
   });
 }
