@@ -5,10 +5,10 @@ import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { requireUser, signedInUser } from "../../auth/guards.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
-import { withoutControlCharacters } from "../../http/forms.js";
+import { readForm } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";
 import { fragmentOrRedirect, renderPage } from "../../http/render.js";
-import { normaliseBody, readStringForm, validateBody } from "./comments.forms.js";
+import { editForm, followForm } from "./comments.forms.js";
 import { findDiscussionProposal } from "./comments.queries.js";
 import { findCommentRow } from "./comments.read.js";
 import { deleteComment, editComment, toggleSupport } from "./comments.service.js";
@@ -38,8 +38,8 @@ export function commentActionRoutes(deps: AppDeps) {
       const user = signedInUser(c);
       const proposal = await findDiscussionProposal(deps.db, c.req.param("slug"));
       if (!proposal) throw notFound(t.unknownProposal);
-      const form = await readStringForm(c);
-      await setFollowing(deps.db, user.id, proposal.id, form.suivre !== "non");
+      const form = await readForm(c, followForm);
+      await setFollowing(deps.db, user.id, proposal.id, !form.ok || form.data.suivre !== "non");
       return c.redirect(`/propositions/${proposal.slug}#debat`, 303);
     });
 }
@@ -67,21 +67,19 @@ async function showEdit(c: Ctx, deps: AppDeps) {
 async function postEdit(c: Ctx, deps: AppDeps) {
   const user = signedInUser(c);
   const { row, context } = await ownContext(c, deps);
-  const values = await readStringForm(c);
-  const body = normaliseBody(values.body);
-  const error = validateBody(body);
-  if (error) {
+  const form = await readForm(c, editForm);
+  if (!form.ok) {
     const page = (
       <EditCommentPage
         proposal={context.proposal}
         commentId={row.id}
-        body={withoutControlCharacters(values).body ?? ""}
-        error={error}
+        body={form.values.body ?? ""}
+        error={form.errors.body ?? ""}
       />
     );
     return renderPage(c, page, { title: t.editTitle }, 422);
   }
-  const done = await editComment(deps.db, user, row.id, body);
+  const done = await editComment(deps.db, user, row.id, form.data.body);
   return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
 }
 

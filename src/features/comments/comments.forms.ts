@@ -1,9 +1,9 @@
 import type { Context } from "hono";
+import { z } from "zod";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
-import { text } from "../../../views/common/text.js";
 import { generateRandomToken } from "../../auth/tokens.js";
 import { MAX_COMMENT_LENGTH, STANCES, type Stance } from "../../domain/debate.js";
-import { hasControlCharacters, readTextFields, withoutControlCharacters } from "../../http/forms.js";
+import { readForm } from "../../http/forms.js";
 
 export interface CommentInput {
   body: string;
@@ -21,31 +21,45 @@ export function normaliseBody(value: string | undefined): string {
   return (value ?? "").replace(/\r\n?/g, "\n").trim();
 }
 
-export function validateBody(body: string): string | undefined {
-  if (hasControlCharacters(body)) return text.errors.controlCharacters;
-  if (body === "") return t.emptyBody;
-  if (body.length > MAX_COMMENT_LENGTH) return t.tooLong(MAX_COMMENT_LENGTH, body.length);
-  return undefined;
-}
+/** A comment's text: normalised, not empty, within the limit (counted as people see it). */
+const body = z
+  .string()
+  .default("")
+  .transform(normaliseBody)
+  .superRefine((value, context) => {
+    if (value === "") context.addIssue({ code: "custom", message: t.emptyBody });
+    else if (value.length > MAX_COMMENT_LENGTH)
+      context.addIssue({ code: "custom", message: t.tooLong(MAX_COMMENT_LENGTH, value.length) });
+  });
 
-export async function readStringForm(c: Context): Promise<Record<string, string>> {
-  return readTextFields(c);
-}
+const commentForm = (withStance: boolean) =>
+  z.object({
+    body,
+    position: withStance ? z.enum(STANCES, { error: t.stanceError }) : z.string().optional(),
+    cle: z.string().optional(),
+    action: z.string().optional(),
+  });
 
-/** Reads a comment form; the text comes back untouched in `values` so a refused form keeps it. */
+/** An edit: the text alone. */
+export const editForm = z.object({ body });
+/** Following a proposal: « non » stops. */
+export const followForm = z.object({ suivre: z.string().optional() });
+
+/**
+ * Reads a comment form through the one form path (readForm); a refused form keeps what was
+ * typed. A missing or malformed key (scripted post) gets a fresh one: no double-submit
+ * protection, but no dead end.
+ */
 export async function readCommentForm(c: Context, withStance: boolean): Promise<CommentFormResult> {
-  // A refused body comes back less its control characters, as the person would retype it.
-  const raw = await readStringForm(c);
-  const values = withoutControlCharacters(raw);
-  const body = normaliseBody(raw.body);
-  const errors: Record<string, string> = {};
-  const bodyError = validateBody(body);
-  if (bodyError) errors.body = bodyError;
-  const stance = STANCES.find((s) => s === values.position);
-  if (withStance && !stance) errors.position = t.stanceError;
-  // A missing or malformed key (scripted post) gets a fresh one: no double-submit protection, but no dead end.
+  const form = await readForm(c, commentForm(withStance));
+  const values = { ...form.values };
   const key = /^[a-z0-9]{8,64}$/.test(values.cle ?? "") ? (values.cle as string) : generateRandomToken(16);
   values.cle = key;
-  if (Object.keys(errors).length > 0) return { ok: false, errors, values };
-  return { ok: true, data: { body, stance, idempotencyKey: key, preview: values.action === "apercu" }, values };
+  if (!form.ok) return { ok: false, errors: form.errors, values };
+  const stance = STANCES.find((s) => s === form.data.position);
+  return {
+    ok: true,
+    data: { body: form.data.body, stance, idempotencyKey: key, preview: form.data.action === "apercu" },
+    values,
+  };
 }

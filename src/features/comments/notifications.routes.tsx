@@ -1,17 +1,21 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { notificationsText as t } from "../../../views/comments/comments.text.js";
 import { NotificationSettingsPage, UnsubscribePage } from "../../../views/comments/NotificationPages.js";
 import { requireUser, signedInUser } from "../../auth/guards.js";
 import type { NotificationFrequency } from "../../domain/debate.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
+import { readForm } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
-import { readStringForm } from "./comments.forms.js";
 import { findFrequency, setFrequency } from "./notifications.queries.js";
 import { verifyUnsubscribeToken } from "./notifications.service.js";
 
 const FREQUENCIES: readonly NotificationFrequency[] = ["immediate", "daily", "off"];
 
 /** The person's choice (immediately, daily digest, never) and the one-click unsubscribe of every email. */
+const frequencyForm = z.object({ frequence: z.string().default("") });
+const unsubscribeForm = z.object({ jeton: z.string().default("") });
+
 export function notificationRoutes({ db }: AppDeps) {
   return (
     new Hono<AppEnv>()
@@ -21,8 +25,8 @@ export function notificationRoutes({ db }: AppDeps) {
         return renderPage(c, page, { title: t.settingsTitle });
       })
       .post("/compte/notifications", requireUser, async (c) => {
-        const form = await readStringForm(c);
-        const frequency = FREQUENCIES.find((f) => f === form.frequence) ?? "immediate";
+        const form = await readForm(c, frequencyForm);
+        const frequency = FREQUENCIES.find((f) => form.ok && f === form.data.frequence) ?? "immediate";
         await setFrequency(db, signedInUser(c).id, frequency);
         return c.redirect("/compte/notifications?message=enregistre", 303);
       })
@@ -39,7 +43,8 @@ export function notificationRoutes({ db }: AppDeps) {
         );
       })
       .post("/notifications/desabonnement", async (c) => {
-        const token = (await readStringForm(c)).jeton ?? "";
+        const form = await readForm(c, unsubscribeForm);
+        const token = form.ok ? form.data.jeton : "";
         const userId = await verifyUnsubscribeToken(db, token);
         if (!userId)
           return renderPage(c, <UnsubscribePage token="" state="invalid" />, { title: t.unsubscribeTitle }, 404);
