@@ -20,7 +20,16 @@ export async function signChainTip(
   reason: CheckpointReason,
 ): Promise<StoredCheckpoint | undefined> {
   const tip = await underChainLock(trx, () => readChainTip(trx));
-  if (tip.head === null) return undefined;
+  return tip.head === null ? undefined : recordCheckpoint(trx, signer, reason, { length: tip.length, head: tip.head });
+}
+
+/** Signs and publishes a tip the caller read under the chain lock (in this transaction). */
+export async function recordCheckpoint(
+  trx: Transaction<Database>,
+  signer: CheckpointSigner,
+  reason: CheckpointReason,
+  tip: { length: number; head: string },
+): Promise<StoredCheckpoint> {
   const checkpoint = signer.sign({ length: tip.length, head: tip.head, at: new Date().toISOString() });
   await trx
     .insertInto("audit_checkpoint")
@@ -38,6 +47,8 @@ export async function signChainTip(
 
 export interface CheckpointDue {
   reason: CheckpointReason;
+  /** The tip read under the lock, to be signed as it is. */
+  tip: { length: number; head: string };
 }
 
 /**
@@ -50,8 +61,9 @@ export async function checkpointDue(
   periodMs: number,
   now: Date,
 ): Promise<CheckpointDue | undefined> {
-  const tip = await underChainLock(trx, () => readChainTip(trx));
-  if (tip.length === 0) return undefined;
+  const { length, head } = await underChainLock(trx, () => readChainTip(trx));
+  if (head === null) return undefined;
+  const tip = { length, head };
   const last = await trx
     .selectFrom("audit_checkpoint")
     .select(["chain_length", "signed_at"])
@@ -66,8 +78,8 @@ export async function checkpointDue(
       select 1 from (select kind from audit_event order by id offset ${lastLength}) since
       where kind in ('vote_closed', 'result')
     ) as closed`.execute(trx);
-  if (rows[0]?.closed) return { reason: "vote_close" };
-  if (!last || now.getTime() - last.signed_at.getTime() >= periodMs) return { reason: "periodic" };
+  if (rows[0]?.closed) return { reason: "vote_close", tip };
+  if (!last || now.getTime() - last.signed_at.getTime() >= periodMs) return { reason: "periodic", tip };
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import type { CheckpointSigner } from "./checkpoints.js";
-import { checkpointDue, type StoredCheckpoint, signChainTip } from "./checkpoints.queries.js";
+import { checkpointDue, recordCheckpoint, type StoredCheckpoint } from "./checkpoints.queries.js";
 
 /** A checkpoint at least this often while the head moves. */
 export const CHECKPOINT_PERIOD_MS = 10 * 60 * 1000;
@@ -18,6 +18,6 @@ export async function signDueCheckpoint(
 ): Promise<StoredCheckpoint | undefined> {
   return db.transaction().execute(async (trx) => {
     const due = await checkpointDue(trx, periodMs, now);
-    return due ? signChainTip(trx, signer, due.reason) : undefined;
+    return due ? recordCheckpoint(trx, signer, due.reason, due.tip) : undefined;
   });
 }

@@ -1,17 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../helpers/source-files.js";
 
 const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const file = path.join(folder, name);
-    if (statSync(file).isDirectory()) return sourceFiles(file);
-    return /\.tsx?$/.test(name) ? [file] : [];
-  });
-}
 
 describe("context values are read, never asserted", () => {
   it("has no `as CurrentUser`, `as CurrentSession`, `as Actor` or `c.get(...) as` in src", () => {

@@ -1,19 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../src/domain/errors.js";
 import { describeRefusal, REFUSAL_CODES } from "../../src/http/refusals.js";
+import { sourceFiles } from "../helpers/source-files.js";
 
 const SRC = fileURLToPath(new URL("../../src/", import.meta.url));
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const file = path.join(folder, name);
-    if (statSync(file).isDirectory()) return sourceFiles(file);
-    return /\.tsx?$/.test(name) ? [file] : [];
-  });
-}
 
 /** Every code a service can throw, read from the source as written. */
 function thrownCodes(): string[] {

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { authText } from "../../../views/auth/auth.text.js";
 import { InvitationPage } from "../../../views/auth/InvitationPage.js";
 import { LinkProblemPage } from "../../../views/auth/LinkProblemPage.js";
@@ -6,6 +6,7 @@ import { invitationForm } from "../../auth/auth.forms.js";
 import { deleteSession } from "../../auth/auth.queries.js";
 import { writeSessionCookie } from "../../auth/cookies.js";
 import { createSession } from "../../auth/session.js";
+import type { Role } from "../../domain/people.js";
 import { clientIp } from "../../http/client-ip.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { readForm } from "../../http/forms.js";
@@ -21,62 +22,24 @@ export function invitationRoutes(deps: AppDeps) {
     const token = c.req.param("token");
     const invitation = await findInvitationByToken(db, token);
     if (invitation.state !== "valid" || !("email" in invitation)) {
-      return renderPage(
-        c,
-        <LinkProblemPage state={invitation.state as "unknown"} kind="invitation" />,
-        { title: authText.link.invalidTitle },
-        410,
-      );
+      return linkProblem(c, invitation.state);
     }
-    return renderPage(
-      c,
-      <InvitationPage
-        token={token}
-        email={invitation.email}
-        role={invitation.role}
-        organisationName={invitation.organisationName}
-        values={{}}
-        errors={{}}
-      />,
-      { title: authText.invitation.title },
-    );
+    return invitationPage(c, token, invitation, {});
   });
 
   app.post("/invitation/:token", async (c) => {
     const token = c.req.param("token");
     const invitation = await findInvitationByToken(db, token);
     if (invitation.state !== "valid" || !("email" in invitation)) {
-      return renderPage(
-        c,
-        <LinkProblemPage state={invitation.state as "unknown"} kind="invitation" />,
-        { title: authText.link.invalidTitle },
-        410,
-      );
+      return linkProblem(c, invitation.state);
     }
     const form = await readForm(c, invitationForm(invitation.email));
     if (!form.ok) {
-      return renderPage(
-        c,
-        <InvitationPage
-          token={token}
-          email={invitation.email}
-          role={invitation.role}
-          organisationName={invitation.organisationName}
-          values={form.values}
-          errors={form.errors}
-        />,
-        { title: authText.invitation.title },
-        422,
-      );
+      return invitationPage(c, token, invitation, { values: form.values, errors: form.errors }, 422);
     }
     const accepted = await acceptInvitation(db, token, form.data);
     if ("state" in accepted) {
-      return renderPage(
-        c,
-        <LinkProblemPage state={accepted.state as "unknown"} kind="invitation" />,
-        { title: authText.link.invalidTitle },
-        410,
-      );
+      return linkProblem(c, accepted.state);
     }
     const ip = clientIp(c, config.trustProxy);
     const { token: sessionToken, session } = await createSession(
@@ -95,4 +58,31 @@ export function invitationRoutes(deps: AppDeps) {
     if (current) await deleteSession(db, current.id);
   }
   return app;
+}
+
+/** An invitation that can no longer be used: why, and what to do (410). */
+function linkProblem(c: Context<AppEnv>, state: string) {
+  const page = <LinkProblemPage state={state as "unknown"} kind="invitation" />;
+  return renderPage(c, page, { title: authText.link.invalidTitle }, 410);
+}
+
+/** The form that turns an invitation into an account, with what was typed when it comes back refused. */
+function invitationPage(
+  c: Context<AppEnv>,
+  token: string,
+  invitation: { email: string; role: Role; organisationName: string | null },
+  form: { values?: Record<string, string>; errors?: Record<string, string> },
+  status: 200 | 422 = 200,
+) {
+  const page = (
+    <InvitationPage
+      token={token}
+      email={invitation.email}
+      role={invitation.role}
+      organisationName={invitation.organisationName}
+      values={form.values ?? {}}
+      errors={form.errors ?? {}}
+    />
+  );
+  return renderPage(c, page, { title: authText.invitation.title }, status);
 }
