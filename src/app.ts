@@ -12,7 +12,8 @@ import {
   commentLiveRoutes,
   commentPageRoutes,
   commentRoutes,
-  notificationRoutes,
+  notificationSettingsRoutes,
+  unsubscribeRoutes,
 } from "./features/comments/index.js";
 import { dossierRoutes } from "./features/dossier/index.js";
 import { emailRoutes } from "./features/email/index.js";
@@ -34,7 +35,8 @@ import { requestIdentity } from "./http/middleware/request-id.js";
 import { requestLog } from "./http/middleware/request-log.js";
 import { securityHeaders } from "./http/middleware/security-headers.js";
 import { closeConnectionsWhenShuttingDown } from "./http/middleware/shutdown.js";
-import { PageCache, publicPageCache } from "./http/page-cache.js";
+import { type Mount, mountAll } from "./http/mount.js";
+import { cachedForVisitors, forgetPagesAfterWrites, PageCache } from "./http/page-cache.js";
 import { pageRenderer } from "./http/render.js";
 import { proposalRegions } from "./proposal-regions.js";
 
@@ -43,8 +45,16 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Builds the whole application without listening: the server and the tests share it. */
 export function createApp(processDeps: AppDeps): Hono<AppEnv> {
-  const deps: RouteDeps = { ...processDeps, regions: proposalRegions(processDeps) };
   const assets = new AssetStore();
+  const cache =
+    processDeps.config.pageCacheMs > 0
+      ? new PageCache({ live: processDeps.live, maxAgeMs: processDeps.config.pageCacheMs })
+      : undefined;
+  const deps: RouteDeps = {
+    ...processDeps,
+    regions: proposalRegions(processDeps),
+    publicPage: cachedForVisitors(cache, sessionCookieName(processDeps.config), processDeps.lifecycle),
+  };
   const app = new Hono<AppEnv>();
   app.use(requestIdentity(deps.config.trustProxy));
   app.use(requestLog(deps.logger));
@@ -66,34 +76,45 @@ export function createApp(processDeps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.get("/static/:name", (c) => assets.respond(c, c.req.param("name")) ?? handleNotFound(c));
-  app.route("/", healthRoutes(deps));
-  if (deps.config.pageCacheMs > 0) {
-    const cache = new PageCache({ live: deps.live, maxAgeMs: deps.config.pageCacheMs });
-    app.use(publicPageCache(cache, sessionCookieName(deps.config), deps.lifecycle));
-  }
+  app.route("/healthz", healthRoutes(deps));
+  if (cache) app.use(forgetPagesAfterWrites(cache));
   app.use(sessionMiddleware(deps));
-  app.route("/", authRoutes(deps));
-  app.route("/", invitationRoutes(deps));
-  app.route("/", accountRoutes(deps));
-  app.route("/", peopleRoutes(deps));
-  app.route("/", siteRoutes(deps));
-  app.route("/", proposalRoutes(deps));
-  app.route("/", organisationRoutes(deps));
-  app.route("/", emailRoutes(deps));
-  app.route("/", organisationAdminRoutes(deps));
-  app.route("/", castingRoutes(deps));
-  app.route("/", resultsRoutes(deps));
-  app.route("/", lifecycleRoutes(deps));
-  app.route("/", commentRoutes(deps));
-  app.route("/", commentActionRoutes(deps));
-  app.route("/", commentPageRoutes(deps));
-  app.route("/", notificationRoutes(deps));
-  app.route("/", commentLiveRoutes(deps));
-  app.route("/", moderationPublicRoutes(deps));
-  app.route("/", moderationRoutes(deps));
-  app.route("/", openDataRoutes(deps));
-  app.route("/", dossierRoutes(deps));
+  mountAll(app, featureMounts(deps));
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;
+}
+
+/**
+ * Every feature at its prefix. A guarded area (`use(guard)` in its sub-app) owns its prefix: the
+ * areas nested in it are nested here, on purpose, and mountAll refuses any other route inside it.
+ * Features whose pages span several top-level paths are mounted at `/` and guard route by route.
+ */
+function featureMounts(deps: RouteDeps): Mount[] {
+  const account = accountRoutes(deps);
+  account.route("/notifications", notificationSettingsRoutes(deps));
+  const staff = peopleRoutes(deps);
+  staff.route("/votes", lifecycleRoutes(deps));
+  staff.route("/organisations", organisationAdminRoutes(deps));
+  return [
+    { prefix: "/", routes: siteRoutes(deps) },
+    { prefix: "/", routes: authRoutes(deps) },
+    { prefix: "/invitation", routes: invitationRoutes(deps) },
+    { prefix: "/compte", routes: account },
+    { prefix: "/notifications", routes: unsubscribeRoutes(deps) },
+    { prefix: "/admin", routes: staff },
+    { prefix: "/moderation", routes: moderationRoutes(deps) },
+    { prefix: "/propositions", routes: proposalRoutes(deps) },
+    { prefix: "/organisations", routes: organisationRoutes(deps) },
+    { prefix: "/dev/courriels", routes: emailRoutes(deps) },
+    { prefix: "/", routes: castingRoutes(deps) },
+    { prefix: "/", routes: resultsRoutes(deps) },
+    { prefix: "/", routes: commentRoutes(deps) },
+    { prefix: "/", routes: commentActionRoutes(deps) },
+    { prefix: "/", routes: commentPageRoutes(deps) },
+    { prefix: "/", routes: commentLiveRoutes(deps) },
+    { prefix: "/", routes: moderationPublicRoutes(deps) },
+    { prefix: "/donnees", routes: openDataRoutes(deps) },
+    { prefix: "/dossier", routes: dossierRoutes(deps) },
+  ];
 }

@@ -8,6 +8,7 @@ import { SignInPage } from "../../views/auth/SignInPage.js";
 import { clientIp } from "../http/client-ip.js";
 import type { AppDeps, AppEnv } from "../http/env.js";
 import { controlCharacterError, formRefusal, readForm } from "../http/forms.js";
+import { personal } from "../http/middleware/private-cache.js";
 import { renderPage } from "../http/render.js";
 import { forgotPasswordForm, resetPasswordForm, secondFactorForm, signInForm } from "./auth.forms.js";
 import { deleteSession } from "./auth.queries.js";
@@ -15,17 +16,18 @@ import { passwordResetState, requestPasswordReset, resetPassword, signIn, verify
 import { clearSessionCookie, writeSessionCookie } from "./cookies.js";
 import { SECOND_FACTOR_PAGE, safeNextPath } from "./guards.js";
 
+/** Sign-in, second factor, sign-out and password reset: every page personal, declared on its route. */
 export function authRoutes(deps: AppDeps) {
   const { db, config } = deps;
   const app = new Hono<AppEnv>();
 
-  app.get("/connexion", (c) =>
+  app.get("/connexion", personal, (c) =>
     renderPage(c, <SignInPage next={c.req.query("suite")} notice={noticeFor(c.req.query("message"))} />, {
       title: authText.signIn.title,
     }),
   );
 
-  app.post("/connexion", async (c) => {
+  app.post("/connexion", personal, async (c) => {
     const form = await readForm(c, signInForm);
     const next = safeNextPath(form.values.suite);
     const retry = (error: string, status: 422 | 429) =>
@@ -53,12 +55,12 @@ export function authRoutes(deps: AppDeps) {
     }
   });
 
-  app.get(SECOND_FACTOR_PAGE, (c) => {
+  app.get(SECOND_FACTOR_PAGE, personal, (c) => {
     if (!c.get("user")) return c.redirect("/connexion", 303);
     return renderPage(c, <SecondFactorPage next={c.req.query("suite")} />, { title: authText.secondFactor.title });
   });
 
-  app.post(SECOND_FACTOR_PAGE, async (c) => {
+  app.post(SECOND_FACTOR_PAGE, personal, async (c) => {
     const user = c.get("user");
     const session = c.get("session");
     if (!user || !session) return c.redirect("/connexion", 303);
@@ -87,15 +89,17 @@ export function authRoutes(deps: AppDeps) {
     }
   });
 
-  app.post("/deconnexion", async (c) => {
+  app.post("/deconnexion", personal, async (c) => {
     await endCurrentSession(c);
     clearSessionCookie(c, config);
     return c.redirect("/?message=deconnecte", 303);
   });
 
-  app.get("/mot-de-passe-oublie", (c) => renderPage(c, <ForgotPasswordPage />, { title: authText.forgot.title }));
+  app.get("/mot-de-passe-oublie", personal, (c) =>
+    renderPage(c, <ForgotPasswordPage />, { title: authText.forgot.title }),
+  );
 
-  app.post("/mot-de-passe-oublie", async (c) => {
+  app.post("/mot-de-passe-oublie", personal, async (c) => {
     const form = await readForm(c, forgotPasswordForm);
     if (!form.ok) {
       return renderPage(
@@ -109,7 +113,7 @@ export function authRoutes(deps: AppDeps) {
     return renderPage(c, <ForgotPasswordPage sent />, { title: authText.forgot.title });
   });
 
-  app.get("/mot-de-passe/nouveau/:token", async (c) => {
+  app.get("/mot-de-passe/nouveau/:token", personal, async (c) => {
     const token = c.req.param("token");
     const state = await passwordResetState(db, token);
     if (state !== "valid")
@@ -117,7 +121,7 @@ export function authRoutes(deps: AppDeps) {
     return renderPage(c, <ResetPasswordPage token={token} errors={{}} />, { title: authText.reset.title });
   });
 
-  app.post("/mot-de-passe/nouveau/:token", async (c) => {
+  app.post("/mot-de-passe/nouveau/:token", personal, async (c) => {
     const token = c.req.param("token");
     const form = await readForm(c, resetPasswordForm);
     if (!form.ok)

@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from "hono";
 import type { Kysely } from "kysely";
 import type { DiscussionFilter } from "../../views/comments/Discussion.js";
 import type { ProposalSections } from "../../views/proposals/ProposalPage.js";
@@ -24,9 +25,17 @@ export interface AppVariables {
   /** Undefined for visitors; set by the session middleware. */
   user: CurrentUser | undefined;
   session: CurrentSession | undefined;
+  /** Set by a route or an area that declares its responses personal: never stored by a browser or a proxy. */
+  personal: true | undefined;
 }
 
 export type AppEnv = { Variables: AppVariables };
+
+/**
+ * What a handler behind `requireUser` or `requireCapability` sees: the guard itself sets
+ * `actor` and `actorSession` once it has checked them, so the handler reads them without a cast.
+ */
+export type ActorEnv = AppEnv & { Variables: { actor: CurrentUser; actorSession: CurrentSession } };
 
 /** Process-wide state the server flips when it starts shutting down. */
 export interface Lifecycle {
@@ -77,4 +86,6 @@ export interface AppDeps {
 /** What a route factory receives from createApp: the process's dependencies and the composed page regions. */
 export interface RouteDeps extends AppDeps {
   regions: ProposalRegions;
+  /** Declared on the route of a public page: visitors without a session get it from the page cache. */
+  publicPage: MiddlewareHandler<AppEnv>;
 }

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
+import type { MiddlewareHandler } from "hono/types";
 import type { LiveBroker } from "../live/broker.js";
-import type { Lifecycle } from "./env.js";
-import { isPrivatePath } from "./middleware/private-cache.js";
+import type { AppEnv, Lifecycle } from "./env.js";
 
 /**
  * Public pages rendered once per change and served from memory to visitors
@@ -29,7 +29,6 @@ export interface PageCacheOptions {
   maxEntries?: number;
 }
 
-const NEVER_CACHED_PREFIXES = ["/static/", "/healthz", "/dev/"];
 const KEPT_HEADERS = ["content-type", "vary", "content-language", "content-disposition"];
 
 export class PageCache {
@@ -73,21 +72,32 @@ export class PageCache {
   }
 }
 
-function isCacheable(method: string, path: string, hasSession: boolean): boolean {
-  if (method !== "GET" || hasSession) return false;
-  if (path.endsWith("/direct")) return false;
-  return !isPrivatePath(path) && !NEVER_CACHED_PREFIXES.some((prefix) => path.startsWith(prefix));
+/** Any write this instance handles successfully may change a public page: forget them all. */
+export function forgetPagesAfterWrites(cache: PageCache): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.res.status < 400) cache.forgetAll();
+  });
 }
 
-export function publicPageCache(cache: PageCache, sessionCookieName: string, lifecycle: Lifecycle) {
-  return createMiddleware(async (c, next) => {
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
-      await next();
-      if (c.res.status < 400) cache.forgetAll();
-      return;
-    }
+/** A page cache that keeps nothing: the route declarations stay the same when PAGE_CACHE_MS is 0. */
+const notCached: MiddlewareHandler<AppEnv> = async (_c, next) => {
+  await next();
+};
+
+/**
+ * The middleware a public page declares on its route (`deps.publicPage`): visitors without a session
+ * cookie get the page from memory. Pages that do not declare it are never kept.
+ */
+export function cachedForVisitors(
+  cache: PageCache | undefined,
+  sessionCookieName: string,
+  lifecycle: Lifecycle,
+): MiddlewareHandler<AppEnv> {
+  if (!cache) return notCached;
+  return createMiddleware<AppEnv>(async (c, next) => {
     const hasSession = getCookie(c, sessionCookieName) !== undefined;
-    if (!isCacheable(c.req.method, c.req.path, hasSession) || lifecycle.shuttingDown) return next();
+    if (c.req.method !== "GET" || hasSession || lifecycle.shuttingDown) return next();
     const key = `${c.req.url}|${c.req.header("HX-Request-Type") ?? ""}`;
     const hit = cache.get(key) ?? (await cache.rendering.get(key));
     if (hit) return serve(c, hit);

@@ -400,7 +400,7 @@ describe("/dev/courriels", () => {
 
     const list = await app.request("/dev/courriels");
     expect(list.status).toBe(200);
-    expect(list.headers.get("Cache-Control")).toBe("no-store");
+    expect(list.headers.get("Cache-Control")).toBe("private, no-store");
     const listHtml = await list.text();
     expect(listHtml).toContain("<caption>Le dernier courriel</caption>");
     expect(listHtml).toContain('<th scope="col">Destinataire</th>');

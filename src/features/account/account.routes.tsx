@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { AccountPage } from "../../../views/account/AccountPage.js";
 import { accountText as t } from "../../../views/account/account.text.js";
@@ -6,10 +6,10 @@ import { ChangePasswordPage } from "../../../views/account/ChangePasswordPage.js
 import { TwoFactorPage } from "../../../views/account/TwoFactorPage.js";
 import { checkNewPassword, newPasswordFields } from "../../auth/auth.forms.js";
 import { listUserSessions } from "../../auth/auth.queries.js";
-import { currentSession, requireUser, signedInUser } from "../../auth/guards.js";
+import { requireUser } from "../../auth/guards.js";
 import { decodeTotpKey, encodeTotpKey, generateTotpKey, totpUri } from "../../auth/totp.js";
 import { requiresTwoFactor } from "../../domain/permissions.js";
-import type { AppDeps, AppEnv, CurrentSession, CurrentUser } from "../../http/env.js";
+import type { ActorEnv, AppDeps, AppEnv } from "../../http/env.js";
 import { readForm } from "../../http/forms.js";
 import { SESSION_ID } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
@@ -28,15 +28,10 @@ const enableForm = z.object({ key: z.string().max(64), code: z.string().trim().m
 const disableForm = z.object({ password: z.string().min(1, "Indiquez votre mot de passe.").max(128) });
 
 export function accountRoutes({ db }: AppDeps) {
-  const app = new Hono<AppEnv>();
-  app.use("/compte", requireUser);
-  app.use("/compte/*", requireUser);
-  const who = (c: { get(k: "user"): CurrentUser | undefined; get(k: "session"): CurrentSession | undefined }) => ({
-    user: signedInUser(c),
-    session: currentSession(c),
-  });
+  const app = new Hono<AppEnv>().use(requireUser);
+  const who = (c: Context<ActorEnv>) => ({ user: c.var.actor, session: c.var.actorSession });
 
-  app.get("/compte", async (c) => {
+  app.get("/", async (c) => {
     const { user, session } = who(c);
     const sessions = (await listUserSessions(db, user.id)).map((s) => ({ ...s, current: s.id === session.id }));
     return renderPage(
@@ -54,17 +49,15 @@ export function accountRoutes({ db }: AppDeps) {
     );
   });
 
-  app.post(`/compte/sessions/${SESSION_ID}/terminer`, async (c) => {
+  app.post(`/sessions/${SESSION_ID}/terminer`, async (c) => {
     const { user } = who(c);
     await endOwnSession(db, user.id, c.req.param("id"));
     return c.redirect("/compte?message=session-terminee", 303);
   });
 
-  app.get("/compte/mot-de-passe", (c) =>
-    renderPage(c, <ChangePasswordPage errors={{}} />, { title: t.password.title }),
-  );
+  app.get("/mot-de-passe", (c) => renderPage(c, <ChangePasswordPage errors={{}} />, { title: t.password.title }));
 
-  app.post("/compte/mot-de-passe", async (c) => {
+  app.post("/mot-de-passe", async (c) => {
     const { user, session } = who(c);
     const form = await readForm(c, changePasswordForm);
     const retry = (errors: Record<string, string>) =>
@@ -80,7 +73,7 @@ export function accountRoutes({ db }: AppDeps) {
     return c.redirect("/compte?message=mot-de-passe-change", 303);
   });
 
-  app.get("/compte/double-authentification", (c) => {
+  app.get("/double-authentification", (c) => {
     const { user } = who(c);
     const message = t.messages[c.req.query("message") ?? ""];
     if (user.totpEnabled)
@@ -95,7 +88,7 @@ export function accountRoutes({ db }: AppDeps) {
     );
   });
 
-  app.post("/compte/double-authentification", async (c) => {
+  app.post("/double-authentification", async (c) => {
     const { user, session } = who(c);
     const form = await readForm(c, enableForm);
     const key = form.ok ? decodeTotpKey(form.data.key) : undefined;
@@ -121,7 +114,7 @@ export function accountRoutes({ db }: AppDeps) {
     return renderPage(c, <TwoFactorPage mode="recovery-codes" codes={codes} />, { title: t.totp.recoveryTitle });
   });
 
-  app.post("/compte/double-authentification/desactiver", async (c) => {
+  app.post("/double-authentification/desactiver", async (c) => {
     const { user } = who(c);
     const form = await readForm(c, disableForm);
     const outcome = form.ok

@@ -2,8 +2,8 @@ import { type Context, Hono } from "hono";
 import { CommentContent } from "../../../views/comments/CommentItem.js";
 import { DeleteCommentPage, EditCommentPage } from "../../../views/comments/CommentPages.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
-import { requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import { requireUser } from "../../auth/guards.js";
+import type { ActorEnv, AppDeps, AppEnv } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";
@@ -15,7 +15,7 @@ import { deleteComment, editComment, toggleSupport } from "./comments.service.js
 import { loadThreadContext, singleView } from "./comments.thread.js";
 import { setFollowing } from "./notifications.queries.js";
 
-type Ctx = Context<AppEnv>;
+type Ctx = Context<ActorEnv>;
 
 /** Edit, delete (tombstone), support, follow. Every check is repeated by the service. */
 export function commentActionRoutes(deps: AppDeps) {
@@ -24,18 +24,18 @@ export function commentActionRoutes(deps: AppDeps) {
     .post(`/commentaires/${ID}/modifier`, requireUser, (c) => postEdit(c, deps))
     .get(`/commentaires/${ID}/supprimer`, requireUser, (c) => showDelete(c, deps))
     .post(`/commentaires/${ID}/supprimer`, requireUser, async (c) => {
-      const done = await deleteComment(deps.db, signedInUser(c), idParam(c));
+      const done = await deleteComment(deps.db, c.var.actor, idParam(c));
       return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
     })
     .post(`/commentaires/${ID}/soutien`, requireUser, async (c) => {
-      const user = signedInUser(c);
+      const user = c.var.actor;
       const done = await toggleSupport(deps.db, user, idParam(c));
       return fragmentOrRedirect(c, `/commentaires/${done.rootId ?? done.id}#c-${done.id}`, async () => (
         <CommentContent comment={await singleView(deps.db, done.id, user)} />
       ));
     })
     .post("/propositions/:slug/suivre", requireUser, async (c) => {
-      const user = signedInUser(c);
+      const user = c.var.actor;
       const proposal = await findDiscussionProposal(deps.db, c.req.param("slug"));
       if (!proposal) throw notFound(t.unknownProposal);
       const form = await readForm(c, followForm);
@@ -46,7 +46,7 @@ export function commentActionRoutes(deps: AppDeps) {
 
 /** The author only; anyone else gets the same 403 as the service would give. */
 async function ownContext(c: Ctx, deps: AppDeps) {
-  const user = signedInUser(c);
+  const user = c.var.actor;
   const row = await findCommentRow(deps.db, idParam(c));
   if (!row) throw notFound(t.unknownComment);
   if (row.authorId !== user.id) throw new AppError(403, "not_author", t.notAuthor);
@@ -65,7 +65,7 @@ async function showEdit(c: Ctx, deps: AppDeps) {
 }
 
 async function postEdit(c: Ctx, deps: AppDeps) {
-  const user = signedInUser(c);
+  const user = c.var.actor;
   const { row, context } = await ownContext(c, deps);
   const form = await readForm(c, editForm);
   if (!form.ok) {

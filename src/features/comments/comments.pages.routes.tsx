@@ -28,15 +28,15 @@ const SEARCH_LIMIT = 50;
 /** Reading the debate: filtered page, "voir plus", a thread, an edit history, the search. */
 export function commentPageRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
-    .get("/propositions/:slug/debat", (c) => filteredDiscussion(c, deps))
-    .get("/propositions/:slug/commentaires", (c) => moreComments(c, deps))
-    .get(`/commentaires/${ID}`, async (c) => {
+    .get("/propositions/:slug/debat", deps.publicPage, (c) => filteredDiscussion(c, deps))
+    .get("/propositions/:slug/commentaires", deps.publicPage, (c) => moreComments(c, deps))
+    .get(`/commentaires/${ID}`, deps.publicPage, async (c) => {
       const found = await loadThread(deps.db, idParam(c), c.get("user"));
       if (!found) throw notFound(t.unknownComment);
       return renderPage(c, <ThreadPage proposal={found.proposal} thread={found.thread} />, { title: t.thread });
     })
-    .get(`/commentaires/${ID}/historique`, (c) => history(c, deps))
-    .get("/recherche", (c) => search(c, deps));
+    .get(`/commentaires/${ID}/historique`, deps.publicPage, (c) => history(c, deps))
+    .get("/recherche", deps.publicPage, (c) => search(c, deps));
 }
 
 /** The proposal page with the debate filtered by stance and sorted; the debate alone for htmx. */

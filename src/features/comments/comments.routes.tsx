@@ -6,8 +6,8 @@ import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { Discussion } from "../../../views/comments/Discussion.js";
 import { NewCommentFragment } from "../../../views/comments/LiveFragments.js";
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
-import { requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppEnv, CurrentUser, RouteDeps } from "../../http/env.js";
+import { requireUser } from "../../auth/guards.js";
+import type { ActorEnv, AppEnv, CurrentUser, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { formRefusal } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";
@@ -20,7 +20,7 @@ import { renderCommentMarkdown } from "./comments.markdown.js";
 import { postComment } from "./comments.service.js";
 import { loadThreadContext, singleView } from "./comments.thread.js";
 
-type Ctx = Context<AppEnv>;
+type Ctx = Context<ActorEnv>;
 
 /** Posting: a top-level argument (with a stance) or a reply. */
 export function commentRoutes(deps: RouteDeps) {
@@ -36,7 +36,7 @@ function formState(form: CommentFormResult, extra: Partial<CommentFormState> = {
 
 async function postTopLevel(c: Ctx, deps: RouteDeps) {
   const slug = c.req.param("slug") ?? "";
-  const user = signedInUser(c);
+  const user = c.var.actor;
   const mandate = mandateOf(user);
   const form = await readCommentForm(c, true);
   const refuse = (state: CommentFormState, status: ContentfulStatusCode) =>
@@ -104,7 +104,7 @@ async function topLevelForm(c: Ctx, deps: RouteDeps, options: TopLevelFormOption
 }
 
 async function showReply(c: Ctx, deps: RouteDeps, state?: CommentFormState, status: ContentfulStatusCode = 200) {
-  const user = signedInUser(c);
+  const user = c.var.actor;
   const mandate = mandateOf(user);
   const context = await loadThreadContext(deps.db, idParam(c), user);
   if (!context) throw notFound(t.unknownParent);
@@ -125,7 +125,7 @@ async function showReply(c: Ctx, deps: RouteDeps, state?: CommentFormState, stat
 }
 
 async function postReply(c: Ctx, deps: RouteDeps) {
-  const user = signedInUser(c);
+  const user = c.var.actor;
   mandateOf(user);
   const parentId = idParam(c);
   const context = await loadThreadContext(deps.db, parentId, user);

@@ -11,4 +11,4 @@ export { postComment, toggleSupport } from "./comments.service.js";
 export { mentionDirectory } from "./comments.views.js";
 export { type CommentDigest, startCommentDigest } from "./digest.jobs.js";
 export { loadDiscussionSection } from "./discussion-section.js";
-export { notificationRoutes } from "./notifications.routes.js";
+export { notificationSettingsRoutes, unsubscribeRoutes } from "./notifications.routes.js";

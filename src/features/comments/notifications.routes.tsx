@@ -2,36 +2,45 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { notificationsText as t } from "../../../views/comments/comments.text.js";
 import { NotificationSettingsPage, UnsubscribePage } from "../../../views/comments/NotificationPages.js";
-import { requireUser, signedInUser } from "../../auth/guards.js";
+import { requireUser } from "../../auth/guards.js";
 import type { NotificationFrequency } from "../../domain/debate.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { readForm } from "../../http/forms.js";
+import { personal } from "../../http/middleware/private-cache.js";
 import { renderPage } from "../../http/render.js";
 import { findFrequency, setFrequency } from "./notifications.queries.js";
 import { verifyUnsubscribeToken } from "./notifications.service.js";
 
 const FREQUENCIES: readonly NotificationFrequency[] = ["immediate", "daily", "off"];
 
-/** The person's choice (immediately, daily digest, never) and the one-click unsubscribe of every email. */
+/** The person's choice: immediately, daily digest, never. */
 const frequencyForm = z.object({ frequence: z.string().default("") });
 const unsubscribeForm = z.object({ jeton: z.string().default("") });
 
-export function notificationRoutes({ db }: AppDeps) {
+/** The person's own choice, nested in the account area (`/compte/notifications`), which guards it. */
+export function notificationSettingsRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>()
+    .use(requireUser)
+    .get("/", async (c) => {
+      const frequency = await findFrequency(db, c.var.actor.id);
+      const page = <NotificationSettingsPage frequency={frequency} saved={c.req.query("message") === "enregistre"} />;
+      return renderPage(c, page, { title: t.settingsTitle });
+    })
+    .post("/", async (c) => {
+      const form = await readForm(c, frequencyForm);
+      const frequency = FREQUENCIES.find((f) => form.ok && f === form.data.frequence) ?? "immediate";
+      await setFrequency(db, c.var.actor.id, frequency);
+      return c.redirect("/compte/notifications?message=enregistre", 303);
+    });
+}
+
+/** The one-click unsubscribe of every email (`/notifications`): the link's token is the only key, so personal. */
+export function unsubscribeRoutes({ db }: AppDeps) {
   return (
     new Hono<AppEnv>()
-      .get("/compte/notifications", requireUser, async (c) => {
-        const frequency = await findFrequency(db, signedInUser(c).id);
-        const page = <NotificationSettingsPage frequency={frequency} saved={c.req.query("message") === "enregistre"} />;
-        return renderPage(c, page, { title: t.settingsTitle });
-      })
-      .post("/compte/notifications", requireUser, async (c) => {
-        const form = await readForm(c, frequencyForm);
-        const frequency = FREQUENCIES.find((f) => form.ok && f === form.data.frequence) ?? "immediate";
-        await setFrequency(db, signedInUser(c).id, frequency);
-        return c.redirect("/compte/notifications?message=enregistre", 303);
-      })
+      .use(personal)
       // GET only shows the button: mail scanners follow links, and must not unsubscribe anybody.
-      .get("/notifications/desabonnement", async (c) => {
+      .get("/desabonnement", async (c) => {
         const token = c.req.query("jeton") ?? "";
         const valid = (await verifyUnsubscribeToken(db, token)) !== null;
         const status = valid ? 200 : 404;
@@ -42,7 +51,7 @@ export function notificationRoutes({ db }: AppDeps) {
           status,
         );
       })
-      .post("/notifications/desabonnement", async (c) => {
+      .post("/desabonnement", async (c) => {
         const form = await readForm(c, unsubscribeForm);
         const token = form.ok ? form.data.jeton : "";
         const userId = await verifyUnsubscribeToken(db, token);

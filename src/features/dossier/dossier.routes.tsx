@@ -3,22 +3,22 @@ import type { Kysely } from "kysely";
 import { DossierPage, type DossierProposalView } from "../../../views/dossier/DossierPage.js";
 import { dossierText as t } from "../../../views/dossier/dossier.text.js";
 import type { Database } from "../../db/database.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
 import { listVoteProposals, loadResults } from "../ballots/index.js";
 import { loadSynthesis } from "../moderation/index.js";
 
 /** Public printable dossier: every proposal, or one. */
-export function dossierRoutes({ db }: AppDeps) {
+export function dossierRoutes({ db, publicPage }: RouteDeps) {
   const app = new Hono<AppEnv>();
-  app.get("/dossier", async (c) => {
+  app.get("/", publicPage, async (c) => {
     const proposals = await loadDossier(db);
     return renderPage(c, <DossierPage proposals={proposals} generatedAt={new Date()} />, {
       title: t.title,
     });
   });
-  app.get("/dossier/:slug", async (c) => {
+  app.get("/:slug", publicPage, async (c) => {
     const proposals = await loadDossier(db, c.req.param("slug"));
     if (proposals.length === 0) throw notFound("Aucune proposition ne porte cette adresse.");
     return renderPage(c, <DossierPage proposals={proposals} generatedAt={new Date()} />, {

@@ -4,6 +4,7 @@ import { DevMailboxPage } from "../../../views/email/DevMailboxPage.js";
 import { emailText } from "../../../views/email/email.text.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
+import { personal } from "../../http/middleware/private-cache.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
 import { isProduction } from "../../platform/config.js";
@@ -17,13 +18,14 @@ const EMAIL_ID = /^[1-9][0-9]{0,17}$/;
 
 /**
  * The development mailbox. Bodies hold secret links (invitations, resets): the
- * routes are not even registered in production, and pages are never cached.
+ * routes are not even registered in production, and every page is personal (never stored).
  */
 export function emailRoutes({ config, db }: AppDeps) {
   const routes = new Hono<AppEnv>();
   if (isProduction(config)) return routes;
   return routes
-    .get("/dev/courriels", async (c) => {
+    .use(personal)
+    .get("/", async (c) => {
       const rows = await listRecentEmails(db, MAILBOX_SIZE);
       const emails = rows.map((row) => ({
         id: row.id,
@@ -34,10 +36,9 @@ export function emailRoutes({ config, db }: AppDeps) {
         status: emailStatus(row),
         attempts: row.attempts,
       }));
-      c.header("Cache-Control", "no-store");
       return renderPage(c, <DevMailboxPage emails={emails} />, { title: emailText.mailboxTitle });
     })
-    .get(`/dev/courriels/${ID}`, async (c) => {
+    .get(`/${ID}`, async (c) => {
       const id = idParam(c);
       const row = EMAIL_ID.test(id) ? await findEmailById(db, id) : undefined;
       if (!row) throw notFound("Aucun courriel ne porte ce numéro.");
@@ -54,7 +55,6 @@ export function emailRoutes({ config, db }: AppDeps) {
         attempts: row.attempts,
         lastError: row.last_error,
       };
-      c.header("Cache-Control", "no-store");
       return renderPage(c, <DevEmailPage email={email} />, { title: email.subject || emailText.noSubject });
     });
 }

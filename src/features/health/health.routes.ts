@@ -6,7 +6,7 @@ const CHECK_TIMEOUT_MS = 2000;
 
 /** For load balancers and Fly's health check: 200 when the database answers, 503 otherwise. */
 export function healthRoutes({ db, lifecycle }: AppDeps) {
-  return new Hono<AppEnv>().get("/healthz", async (c) => {
+  return new Hono<AppEnv>().get("/", async (c) => {
     c.header("Cache-Control", "no-store");
     const database = await checkDatabase(db);
     const healthy = database === "up" && !lifecycle.shuttingDown;

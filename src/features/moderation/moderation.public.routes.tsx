@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { moderationText as t } from "../../../views/moderation/moderation.text.js";
 import { CharterPage, ModerationJournalPage, ReportPage } from "../../../views/moderation/PublicPages.js";
-import { requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import { requireUser } from "../../auth/guards.js";
+import type { AppDeps, AppEnv, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";
@@ -14,16 +14,15 @@ import { listModerationJournal } from "./moderation.queries.js";
 import { reportComment } from "./moderation.service.js";
 
 /** Public: the charter, the moderation journal; signed in: reporting a comment. */
-export function moderationPublicRoutes({ db }: AppDeps) {
+export function moderationPublicRoutes({ db, publicPage }: RouteDeps) {
   const app = new Hono<AppEnv>();
-  app.get("/charte", (c) => renderPage(c, <CharterPage />, { title: t.charter.title }));
-  app.get("/journal-de-moderation", async (c) => {
+  app.get("/charte", publicPage, (c) => renderPage(c, <CharterPage />, { title: t.charter.title }));
+  app.get("/journal-de-moderation", publicPage, async (c) => {
     const entries = journalEntries(await listModerationJournal(db));
     return renderPage(c, <ModerationJournalPage entries={entries} />, { title: t.journal.title });
   });
 
-  app.use(`/commentaires/${ID}/signaler`, requireUser);
-  app.get(`/commentaires/${ID}/signaler`, async (c) => {
+  app.get(`/commentaires/${ID}/signaler`, requireUser, async (c) => {
     const back = await backLink(db, idParam(c));
     const state = c.req.query("etat");
     const known = state === "envoye" || state === "deja" ? state : undefined;
@@ -31,7 +30,7 @@ export function moderationPublicRoutes({ db }: AppDeps) {
       title: t.report.title,
     });
   });
-  app.post(`/commentaires/${ID}/signaler`, async (c) => {
+  app.post(`/commentaires/${ID}/signaler`, requireUser, async (c) => {
     const id = idParam(c);
     const back = await backLink(db, id);
     const form = await readForm(c, reportForm);
@@ -39,7 +38,7 @@ export function moderationPublicRoutes({ db }: AppDeps) {
       const page = <ReportPage commentId={id} back={back} values={form.values} errors={form.errors} />;
       return renderPage(c, page, { title: t.report.title }, 422);
     }
-    const user = signedInUser(c);
+    const user = c.var.actor;
     const { created } = await reportComment(db, user, {
       commentId: id,
       rule: form.data.regle,

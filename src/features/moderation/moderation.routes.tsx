@@ -1,8 +1,8 @@
 import { type Context, Hono } from "hono";
 import { moderationText as t } from "../../../views/moderation/moderation.text.js";
 import { type ActionFormState, CommentModerationPage, QueuePage } from "../../../views/moderation/StaffPages.js";
-import { requireCapability, requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import { requireCapability } from "../../auth/guards.js";
+import type { ActorEnv, AppDeps, AppEnv } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
 import { canonicalId, ID, idParam } from "../../http/params.js";
@@ -18,40 +18,37 @@ import {
 } from "./moderation.service.js";
 import { proposalModerationRoutes } from "./synthesis.routes.js";
 
-type Ctx = Context<AppEnv>;
-const actor = (c: Ctx) => signedInUser(c);
+type Ctx = Context<ActorEnv>;
+const actor = (c: Ctx) => c.var.actor;
 const done = (c: Ctx) => c.redirect("/moderation?message=fait", 303);
 
 /** Moderators (and administrators), two-factor verified: the queue and every decision. */
 export function moderationRoutes(deps: AppDeps) {
   const { db } = deps;
-  const app = new Hono<AppEnv>();
-  for (const path of ["/moderation", "/moderation/*"]) {
-    app.use(path, requireUser, requireCapability("moderate"));
-  }
-  app.get("/moderation", async (c) => {
+  const app = new Hono<AppEnv>().use(requireCapability("moderate"));
+  app.get("/", async (c) => {
     const { items, proposals } = await loadQueue(db);
     const message = c.req.query("message") === "fait" ? t.queue.done : undefined;
     return renderPage(c, <QueuePage items={items} proposals={proposals} message={message} />, {
       title: t.queue.title,
     });
   });
-  app.get(`/moderation/commentaires/${ID}`, (c) => showComment(c, deps));
-  app.post(`/moderation/commentaires/${ID}/masquer`, async (c) => {
+  app.get(`/commentaires/${ID}`, (c) => showComment(c, deps));
+  app.post(`/commentaires/${ID}/masquer`, async (c) => {
     const form = await readForm(c, hideForm);
     if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
     const input = { commentId: idParam(c), rule: form.data.regle, reason: form.data.motif };
     await hideComment(db, actor(c), { ...input, origin: deps.config.publicOrigin });
     return done(c);
   });
-  app.post(`/moderation/commentaires/${ID}/retablir`, async (c) => {
+  app.post(`/commentaires/${ID}/retablir`, async (c) => {
     const form = await readForm(c, reasonForm);
     if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
     const input = { commentId: idParam(c), reason: form.data.motif, origin: deps.config.publicOrigin };
     await restoreComment(db, actor(c), input);
     return done(c);
   });
-  app.post(`/moderation/commentaires/${ID}/classer`, async (c) => {
+  app.post(`/commentaires/${ID}/classer`, async (c) => {
     const form = await readForm(c, optionalReasonForm);
     if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
     await dismissReports(db, actor(c), idParam(c), form.data["motif-classement"]);
@@ -61,7 +58,7 @@ export function moderationRoutes(deps: AppDeps) {
     ["epingler", true],
     ["desepingler", false],
   ] as const) {
-    app.post(`/moderation/commentaires/${ID}/${path}`, async (c) => {
+    app.post(`/commentaires/${ID}/${path}`, async (c) => {
       await pinComment(db, actor(c), idParam(c), pinned);
       return done(c);
     });
@@ -70,7 +67,7 @@ export function moderationRoutes(deps: AppDeps) {
     ["suspendre", true],
     ["reactiver", false],
   ] as const) {
-    app.post(`/moderation/personnes/${ID}/${path}`, async (c) => {
+    app.post(`/personnes/${ID}/${path}`, async (c) => {
       const userId = idParam(c);
       const form = await readForm(c, accountForm);
       const reason = form.ok ? form.data["motif-compte"] : "";
@@ -84,7 +81,7 @@ export function moderationRoutes(deps: AppDeps) {
       return done(c);
     });
   }
-  app.route("/", proposalModerationRoutes(deps));
+  app.route("/propositions", proposalModerationRoutes(deps));
   return app;
 }
 

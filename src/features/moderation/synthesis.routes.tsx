@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { ProposalModerationPage } from "../../../views/moderation/StaffPages.js";
-import { signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import { requireCapability } from "../../auth/guards.js";
+import type { ActorEnv, AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { readForm } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
@@ -10,27 +10,27 @@ import { lockForm, synthesisForm } from "./moderation.forms.js";
 import { lockThread, publishSynthesis } from "./moderation.service.js";
 import { findLatestSynthesis } from "./synthesis.queries.js";
 
-type Ctx = Context<AppEnv>;
-const actor = (c: Ctx) => signedInUser(c);
+type Ctx = Context<ActorEnv>;
+const actor = (c: Ctx) => c.var.actor;
 
-/** Mounted inside the moderation routes (guards already applied): a proposal's thread lock and synthesis. */
+/** A proposal's thread lock and synthesis, nested in the moderation area at `/moderation/propositions`. */
 export function proposalModerationRoutes(deps: AppDeps) {
   const { db } = deps;
-  const app = new Hono<AppEnv>();
-  app.get("/moderation/propositions/:slug", (c) => show(c, deps));
-  app.post("/moderation/propositions/:slug/verrouiller", async (c) => {
+  const app = new Hono<AppEnv>().use(requireCapability("moderate"));
+  app.get("/:slug", (c) => show(c, deps));
+  app.post("/:slug/verrouiller", async (c) => {
     const proposal = await find(c, deps);
     const form = await readForm(c, lockForm);
     if (!form.ok) return show(c, deps, form.values, form.errors);
     await lockThread(db, actor(c), { proposalId: proposal.id, reason: form.data.motif });
     return c.redirect(`/moderation/propositions/${proposal.slug}`, 303);
   });
-  app.post("/moderation/propositions/:slug/deverrouiller", async (c) => {
+  app.post("/:slug/deverrouiller", async (c) => {
     const proposal = await find(c, deps);
     await lockThread(db, actor(c), { proposalId: proposal.id, reason: null });
     return c.redirect(`/moderation/propositions/${proposal.slug}`, 303);
   });
-  app.post("/moderation/propositions/:slug/synthese", async (c) => {
+  app.post("/:slug/synthese", async (c) => {
     const proposal = await find(c, deps);
     const form = await readForm(c, synthesisForm);
     if (!form.ok) return show(c, deps, form.values, form.errors);

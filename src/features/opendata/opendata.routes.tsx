@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { OpenDataPage } from "../../../views/opendata/OpenDataPage.js";
 import { openDataText } from "../../../views/opendata/opendata.text.js";
 import { checkpointKeyOf } from "../../audit/checkpoints.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
 import { DATASETS } from "./datasets.js";
@@ -11,11 +11,11 @@ import { DATASETS } from "./datasets.js";
 const LICENCE_LINK = '<https://www.etalab.gouv.fr/licence-ouverte-open-licence/>; rel="license"';
 
 /** Open data: public, no account, CSV and JSON for every public dataset. */
-export function openDataRoutes({ db, signer }: AppDeps) {
+export function openDataRoutes({ db, signer, publicPage }: RouteDeps) {
   const checkpointKey = checkpointKeyOf(signer);
   const app = new Hono<AppEnv>();
-  app.get("/donnees", (c) => renderPage(c, <OpenDataPage datasets={DATASETS} />, { title: openDataText.title }));
-  app.get("/donnees/:file{[a-z-]+\\.[a-z]+}", async (c) => {
+  app.get("/", publicPage, (c) => renderPage(c, <OpenDataPage datasets={DATASETS} />, { title: openDataText.title }));
+  app.get("/:file{[a-z-]+\\.[a-z]+}", async (c) => {
     const [name = "", format] = c.req.param("file").split(".");
     const dataset = DATASETS.find((d) => d.name === name);
     if (!dataset || (format !== "csv" && format !== "json")) throw notFound("Ce jeu de données n'existe pas.");

@@ -6,8 +6,8 @@ import { OrganisationImportPage } from "../../../views/admin/OrganisationImportP
 import { OrganisationsAdminPage } from "../../../views/admin/OrganisationsAdminPage.js";
 import { organisationsAdminText as t } from "../../../views/admin/organisations-admin.text.js";
 import { text } from "../../../views/common/text.js";
-import { requireCapability, requireUser, signedInUser } from "../../auth/guards.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import { requireCapability } from "../../auth/guards.js";
+import type { ActorEnv, AppDeps, AppEnv } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { type FieldErrors, formRefusal, hasControlCharacters, readBody, readForm } from "../../http/forms.js";
 import { renderPage } from "../../http/render.js";
@@ -56,24 +56,22 @@ const organisationForm = z
     }),
   );
 
-/** Administrators only, with two-factor authentication on and verified (the guards redirect or refuse). */
+/** Administrators only (`/admin/organisations`), two-factor verified: the area guard redirects or refuses. */
 export function organisationAdminRoutes({ db }: AppDeps) {
-  const app = new Hono<AppEnv>();
-  app.use(LIST, requireUser, requireCapability("administer"));
-  app.use(`${LIST}/*`, requireUser, requireCapability("administer"));
-  const actorId = (c: Context<AppEnv>) => signedInUser(c).id;
+  const app = new Hono<AppEnv>().use(requireCapability("administer"));
+  const actorId = (c: Context<ActorEnv>) => c.var.actor.id;
   const form = formRenderer(db);
 
-  app.get(LIST, async (c) => {
+  app.get("/", async (c) => {
     const organisations = await listOrganisations(db);
     return renderPage(c, <OrganisationsAdminPage organisations={organisations} message={flashMessage(c)} />, {
       title: t.list.title,
     });
   });
 
-  app.get(`${LIST}/nouvelle`, (c) => form(c, { mode: "create", action: `${LIST}/nouvelle`, values: {}, errors: {} }));
+  app.get("/nouvelle", (c) => form(c, { mode: "create", action: `${LIST}/nouvelle`, values: {}, errors: {} }));
 
-  app.post(`${LIST}/nouvelle`, async (c) => {
+  app.post("/nouvelle", async (c) => {
     const input = await readForm(c, organisationForm);
     const retry = (errors: FieldErrors) =>
       form(c, { mode: "create", action: `${LIST}/nouvelle`, values: input.values, errors }, 422);
@@ -83,7 +81,7 @@ export function organisationAdminRoutes({ db }: AppDeps) {
     return c.redirect(`${LIST}?message=organisation-creee`, 303);
   });
 
-  app.get(`${LIST}/:slug/modifier`, async (c) => {
+  app.get("/:slug/modifier", async (c) => {
     const organisation = await findOrganisationForEdit(db, c.req.param("slug"));
     if (!organisation) throw notFound(t.errors.notFound);
     const action = `${LIST}/${organisation.slug}/modifier`;
@@ -96,7 +94,7 @@ export function organisationAdminRoutes({ db }: AppDeps) {
     });
   });
 
-  app.post(`${LIST}/:slug/modifier`, async (c) => {
+  app.post("/:slug/modifier", async (c) => {
     const slug = c.req.param("slug");
     const input = await readForm(c, organisationForm);
     const retry = async (errors: FieldErrors) => {
@@ -111,9 +109,9 @@ export function organisationAdminRoutes({ db }: AppDeps) {
     return c.redirect(`${LIST}?message=organisation-modifiee`, 303);
   });
 
-  app.get(`${LIST}/import`, async (c) => importPage(c, await listOrganisationChoices(db), "", {}));
+  app.get("/import", async (c) => importPage(c, await listOrganisationChoices(db), "", {}));
 
-  app.post(`${LIST}/import`, async (c) => {
+  app.post("/import", async (c) => {
     const source = await readCsvSource(c);
     const retry = async (errors: FieldErrors) =>
       importPage(c, await listOrganisationChoices(db), source.pasted, errors, 422);
@@ -132,7 +130,7 @@ type FormProps = Omit<OrganisationFormPageProps, "kinds" | "colleges">;
 
 /** The form page with its kind and college lists, filled from the database on every render. */
 function formRenderer(db: AppDeps["db"]) {
-  return async (c: Context<AppEnv>, props: FormProps, status: 200 | 422 = 200) => {
+  return async (c: Context<ActorEnv>, props: FormProps, status: 200 | 422 = 200) => {
     const { kinds, colleges } = await listOrganisationChoices(db);
     const title = props.mode === "create" ? t.form.createTitle : t.form.editTitle(props.currentName ?? "");
     return renderPage(
@@ -145,7 +143,7 @@ function formRenderer(db: AppDeps["db"]) {
 }
 
 function importPage(
-  c: Context<AppEnv>,
+  c: Context<ActorEnv>,
   choices: Awaited<ReturnType<typeof listOrganisationChoices>>,
   csv: string,
   errors: FieldErrors,
@@ -186,7 +184,7 @@ type CsvSource =
   | { field: "csv" | "file"; pasted: string; error: string };
 
 /** The pasted text or the uploaded file (never both), each held to 200 KB. */
-async function readCsvSource(c: Context<AppEnv>): Promise<CsvSource> {
+async function readCsvSource(c: Context<ActorEnv>): Promise<CsvSource> {
   const body = await readBody(c);
   const pasted = typeof body.csv === "string" ? body.csv : "";
   if (hasControlCharacters(pasted)) return { field: "csv", pasted: "", error: text.errors.controlCharacters };
@@ -216,7 +214,7 @@ function toValues(organisation: OrganisationInput): Record<string, string> {
   };
 }
 
-function flashMessage(c: Context<AppEnv>): string | undefined {
+function flashMessage(c: Context<ActorEnv>): string | undefined {
   const key = c.req.query("message") ?? "";
   if (key !== "import") return t.messages[key];
   const count = (name: string) => Math.max(0, Number.parseInt(c.req.query(name) ?? "", 10) || 0);

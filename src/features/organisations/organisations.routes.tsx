@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { text } from "../../../views/common/text.js";
 import { OrganisationPage } from "../../../views/organisations/OrganisationPage.js";
 import { type CollegeGroup, OrganisationsPage } from "../../../views/organisations/OrganisationsPage.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { renderPage } from "../../http/render.js";
 import { loadOrganisationPositions } from "../ballots/index.js";
@@ -29,15 +29,15 @@ export function groupByCollegeAndKind(rows: OrganisationListRow[]): CollegeGroup
   return colleges;
 }
 
-export function organisationRoutes({ db }: AppDeps) {
+export function organisationRoutes({ db, publicPage }: RouteDeps) {
   return new Hono<AppEnv>()
-    .get("/organisations", async (c) => {
+    .get("/", publicPage, async (c) => {
       const rows = await listOrganisations(db);
       return renderPage(c, <OrganisationsPage colleges={groupByCollegeAndKind(rows)} total={rows.length} />, {
         title: text.organisations.title,
       });
     })
-    .get("/organisations/:slug", async (c) => {
+    .get("/:slug", publicPage, async (c) => {
       const organisation = await findOrganisationBySlug(db, c.req.param("slug"));
       if (!organisation) throw notFound("Aucune organisation ne porte cette adresse.");
       const positions = await loadOrganisationPositions(db, organisation.slug);

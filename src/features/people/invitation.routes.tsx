@@ -10,15 +10,16 @@ import type { Role } from "../../domain/people.js";
 import { clientIp } from "../../http/client-ip.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 import { readForm } from "../../http/forms.js";
+import { personal } from "../../http/middleware/private-cache.js";
 import { renderPage } from "../../http/render.js";
 import { acceptInvitation, findInvitationByToken } from "./invitations.service.js";
 
-/** Accepting an invitation: the person chooses a password and is signed in, with the mandate it carries. */
+/** Accepting an invitation (`/invitation`, personal): the person chooses a password and is signed in, with the mandate it carries. */
 export function invitationRoutes(deps: AppDeps) {
   const { db, config } = deps;
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>().use(personal);
 
-  app.get("/invitation/:token", async (c) => {
+  app.get("/:token", async (c) => {
     const token = c.req.param("token");
     const invitation = await findInvitationByToken(db, token);
     if (invitation.state !== "valid" || !("email" in invitation)) {
@@ -27,7 +28,7 @@ export function invitationRoutes(deps: AppDeps) {
     return invitationPage(c, token, invitation, {});
   });
 
-  app.post("/invitation/:token", async (c) => {
+  app.post("/:token", async (c) => {
     const token = c.req.param("token");
     const invitation = await findInvitationByToken(db, token);
     if (invitation.state !== "valid" || !("email" in invitation)) {

@@ -5,10 +5,10 @@ import { AdminJournalPage } from "../../../views/people/AdminJournalPage.js";
 import { InvitePage } from "../../../views/people/InvitePage.js";
 import { PeoplePage, type ReasonFailure } from "../../../views/people/PeoplePage.js";
 import { peopleText as t } from "../../../views/people/people.text.js";
-import { requireCapability, requireUser, signedInUser } from "../../auth/guards.js";
+import { requireCapability } from "../../auth/guards.js";
 import { ROLES } from "../../domain/people.js";
 import { can } from "../../domain/permissions.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../http/env.js";
+import type { ActorEnv, AppDeps, AppEnv } from "../../http/env.js";
 import { type FieldErrors, type FormRefusal, formRefusal, readForm } from "../../http/forms.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderPage } from "../../http/render.js";
@@ -37,20 +37,22 @@ const inviteForm = z
 
 const reasonForm = z.object({ motif: z.string().trim().min(1, "Indiquez un motif.").max(500, "Motif trop long.") });
 
+/**
+ * The staff area, mounted at `/admin` and guarded as a whole for moderators: its home, then people,
+ * invitations, mandates and the admin journal for administrators. The votes and organisations
+ * areas are nested into it where the application is composed (app.ts).
+ */
 export function peopleRoutes({ db, config }: AppDeps) {
-  const app = new Hono<AppEnv>();
-  app.use("/admin", requireUser, requireCapability("moderate"));
-  app.use("/admin/*", requireUser, requireCapability("moderate"));
-  const admins = new Hono<AppEnv>();
-  admins.use(requireCapability("administer"));
-  const actor = (c: { get(key: "user"): CurrentUser | undefined }) => signedInUser(c).id;
+  const app = new Hono<AppEnv>().use(requireCapability("moderate"));
+  const administer = requireCapability("administer");
+  const actor = (c: Context<ActorEnv>) => c.var.actor.id;
 
-  app.get("/admin", (c) =>
-    renderPage(c, <AdminHomePage isAdmin={can(c.get("user"), "administer")} />, { title: t.adminTitle }),
+  app.get("/", (c) =>
+    renderPage(c, <AdminHomePage isAdmin={can(c.var.actor, "administer")} />, { title: t.adminTitle }),
   );
 
   /** The people page; a refused reason form comes back beside its person with what was typed (422). */
-  async function showPeople(c: Context<AppEnv>, failure?: ReasonFailure) {
+  async function showPeople(c: Context<ActorEnv>, failure?: ReasonFailure) {
     const [people, invitations] = await Promise.all([listPeople(db), listPendingInvitations(db)]);
     const rows = people.map((p) => ({ ...p, totpEnabled: p.totpEnabledAt !== null }));
     const message = failure ? undefined : t.messages[c.req.query("message") ?? ""];
@@ -58,22 +60,22 @@ export function peopleRoutes({ db, config }: AppDeps) {
     return renderPage(c, page, { title: t.people.title }, failure ? 422 : 200);
   }
 
-  const refusedReason = (c: Context<AppEnv>, form: { values: Record<string, string>; errors: FieldErrors }) =>
+  const refusedReason = (c: Context<ActorEnv>, form: { values: Record<string, string>; errors: FieldErrors }) =>
     showPeople(c, {
       action: c.req.path,
       value: form.values.motif ?? "",
       error: form.errors.motif ?? t.people.formError,
     });
 
-  admins.get("/personnes", (c) => showPeople(c));
+  app.get("/personnes", administer, (c) => showPeople(c));
 
-  admins.get("/invitations/nouvelle", async (c) =>
+  app.get("/invitations/nouvelle", administer, async (c) =>
     renderPage(c, <InvitePage organisations={await listOrganisationChoices(db)} values={{}} errors={{}} />, {
       title: t.invite.title,
     }),
   );
 
-  admins.post("/invitations/nouvelle", async (c) => {
+  app.post("/invitations/nouvelle", administer, async (c) => {
     const form = await readForm(c, inviteForm);
     const retry = async (errors: Record<string, string>, status: FormRefusal["status"]) =>
       renderPage(
@@ -98,39 +100,38 @@ export function peopleRoutes({ db, config }: AppDeps) {
     return c.redirect("/admin/personnes?message=invited", 303);
   });
 
-  admins.post(`/invitations/${ID}/renvoyer`, async (c) => {
+  app.post(`/invitations/${ID}/renvoyer`, administer, async (c) => {
     await resendInvitation(db, actor(c), idParam(c), config.publicOrigin);
     return c.redirect("/admin/personnes?message=resent", 303);
   });
 
-  admins.post(`/invitations/${ID}/revoquer`, async (c) => {
+  app.post(`/invitations/${ID}/revoquer`, administer, async (c) => {
     await revokeInvitation(db, actor(c), idParam(c));
     return c.redirect("/admin/personnes?message=revoked", 303);
   });
 
-  admins.post(`/personnes/${ID}/suspendre`, async (c) => {
+  app.post(`/personnes/${ID}/suspendre`, administer, async (c) => {
     const form = await readForm(c, reasonForm);
     if (!form.ok) return refusedReason(c, form);
     await suspendPerson(db, actor(c), idParam(c), form.data.motif);
     return c.redirect("/admin/personnes?message=suspended", 303);
   });
 
-  admins.post(`/personnes/${ID}/reintegrer`, async (c) => {
+  app.post(`/personnes/${ID}/reintegrer`, administer, async (c) => {
     await reinstatePerson(db, actor(c), idParam(c));
     return c.redirect("/admin/personnes?message=reinstated", 303);
   });
 
-  admins.post(`/mandats/${ID}/terminer`, async (c) => {
+  app.post(`/mandats/${ID}/terminer`, administer, async (c) => {
     const form = await readForm(c, reasonForm);
     if (!form.ok) return refusedReason(c, form);
     await endMandate(db, actor(c), idParam(c), form.data.motif);
     return c.redirect("/admin/personnes?message=mandate-ended", 303);
   });
 
-  admins.get("/journal", async (c) =>
+  app.get("/journal", administer, async (c) =>
     renderPage(c, <AdminJournalPage actions={await listAdminActions(db)} />, { title: t.journal.title }),
   );
 
-  app.route("/admin", admins);
   return app;
 }

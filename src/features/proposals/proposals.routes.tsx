@@ -6,7 +6,7 @@ import { renderPage } from "../../http/render.js";
 import { findProposalBySlug } from "./proposals.queries.js";
 
 export function proposalRoutes(deps: RouteDeps) {
-  return new Hono<AppEnv>().get("/propositions/:slug", async (c) => {
+  return new Hono<AppEnv>().get("/:slug", deps.publicPage, async (c) => {
     const proposal = await findProposalBySlug(deps.db, c.req.param("slug"));
     if (!proposal) throw notFound("Aucune proposition ne porte cette adresse.");
     const sections = await deps.regions.load(proposal, c.get("user"), { message: c.req.query("message") });

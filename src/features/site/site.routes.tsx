@@ -2,14 +2,14 @@ import { Hono } from "hono";
 import { text } from "../../../views/common/text.js";
 import { HomePage } from "../../../views/home/HomePage.js";
 import { AboutPage } from "../../../views/site/AboutPage.js";
-import type { AppDeps, AppEnv } from "../../http/env.js";
+import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { renderPage } from "../../http/render.js";
 import { countKinds, countOrganisations } from "../organisations/index.js";
 import { listProposals } from "../proposals/index.js";
 
-export function siteRoutes({ db }: AppDeps) {
+export function siteRoutes({ db, publicPage }: RouteDeps) {
   return new Hono<AppEnv>()
-    .get("/", async (c) => {
+    .get("/", publicPage, async (c) => {
       const [proposals, organisationCount, kindCount] = await Promise.all([
         listProposals(db),
         countOrganisations(db),
@@ -28,7 +28,7 @@ export function siteRoutes({ db }: AppDeps) {
         },
       );
     })
-    .get("/a-propos", async (c) => {
+    .get("/a-propos", publicPage, async (c) => {
       const organisationCount = await countOrganisations(db);
       return renderPage(c, <AboutPage organisationCount={organisationCount} />, { title: text.about.title });
     });

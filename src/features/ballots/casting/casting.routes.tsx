@@ -6,7 +6,7 @@ import type { BallotFormState } from "../../../../views/ballots/casting/VotePane
 import { ProposalPage } from "../../../../views/proposals/ProposalPage.js";
 import { requireUser } from "../../../auth/guards.js";
 import { MAX_REASON_LENGTH } from "../../../domain/ballots.js";
-import type { AppEnv, RouteDeps } from "../../../http/env.js";
+import type { ActorEnv, AppEnv, RouteDeps } from "../../../http/env.js";
 import { notFound } from "../../../http/errors.js";
 import { formRefusal, readForm } from "../../../http/forms.js";
 import { renderPage } from "../../../http/render.js";
@@ -30,17 +30,15 @@ export function castingRoutes(deps: RouteDeps) {
   const { db, config } = deps;
   const ballotContext = { publicOrigin: config.publicOrigin, signer: deps.signer };
   const app = new Hono<AppEnv>();
-  app.use("/propositions/:slug/vote", requireUser);
-  app.use("/tableau-de-bord", requireUser);
 
-  app.post("/propositions/:slug/vote", async (c) => {
+  app.post("/propositions/:slug/vote", requireUser, async (c) => {
     const slug = c.req.param("slug");
     const form = await readForm(c, ballotForm);
     if (!form.ok) return refused(c, deps, slug, { values: form.values, errors: form.errors });
     try {
       const ballot = { proposalSlug: slug, choice: form.data.choix, reason: form.data.motivation };
       const claimedOrganisationId = form.data.organisation || undefined;
-      const result = await castBallot(db, c.get("user"), { ...ballot, claimedOrganisationId }, ballotContext);
+      const result = await castBallot(db, c.var.actor, { ...ballot, claimedOrganisationId }, ballotContext);
       if (result.action === "unchanged") return c.redirect(`/propositions/${slug}?message=bulletin-inchange#vote`, 303);
     } catch (error) {
       const refusal = formRefusal(error);
@@ -50,8 +48,8 @@ export function castingRoutes(deps: RouteDeps) {
     return c.redirect(`/propositions/${slug}#vote`, 303);
   });
 
-  app.get("/tableau-de-bord", async (c) => {
-    const mandate = mandateOf(c.get("user"));
+  app.get("/tableau-de-bord", requireUser, async (c) => {
+    const mandate = mandateOf(c.var.actor);
     const dashboard = await loadDashboard(db, mandate.organisationId);
     return renderPage(c, <DashboardPage organisation={mandate.organisationName} rows={dashboard} />, {
       title: t.dashboard.title,
@@ -61,7 +59,7 @@ export function castingRoutes(deps: RouteDeps) {
 }
 
 /** 422: the proposal page again, with what the person sent and the error next to its field. */
-async function refused(c: Context<AppEnv>, deps: RouteDeps, slug: string, form: BallotFormState) {
+async function refused(c: Context<ActorEnv>, deps: RouteDeps, slug: string, form: BallotFormState) {
   const proposal = await findProposalBySlug(deps.db, slug);
   if (!proposal) throw notFound(t.errors.unknownProposal);
   const user = c.get("user");

@@ -2,9 +2,9 @@ import { type Context, Hono } from "hono";
 import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { type VoteAdminFailure, VotesAdminPage } from "../../../../views/ballots/lifecycle/VotesAdminPage.js";
 import { text } from "../../../../views/common/text.js";
-import { requireCapability, requireUser, signedInUser } from "../../../auth/guards.js";
+import { requireCapability } from "../../../auth/guards.js";
 import { ADOPTION_RULES, type AdoptionRule } from "../../../domain/ballots.js";
-import type { AppDeps, AppEnv, CurrentUser } from "../../../http/env.js";
+import type { ActorEnv, AppDeps, AppEnv } from "../../../http/env.js";
 import {
   type FieldErrors,
   type FormRefusal,
@@ -24,15 +24,13 @@ const TRANSITIONS: readonly string[] = ["debat", "ouvrir", "clore"];
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
-/** Administrators only: vote schedule, rules and manual transitions. */
+/** Administrators only (`/admin/votes`): vote schedule, rules and manual transitions. */
 export function lifecycleRoutes({ db }: AppDeps) {
-  const app = new Hono<AppEnv>();
-  app.use("/admin/votes", requireUser, requireCapability("administer"));
-  app.use("/admin/votes/*", requireUser, requireCapability("administer"));
-  const actor = (c: { get(key: "user"): CurrentUser | undefined }) => signedInUser(c).id;
+  const app = new Hono<AppEnv>().use(requireCapability("administer"));
+  const actor = (c: Context<ActorEnv>) => c.var.actor.id;
 
   /** The page, with the refused form (if any) re-rendered with what was typed and its errors. */
-  async function showPage(c: Context<AppEnv>, failure?: VoteAdminFailure, status: FormRefusal["status"] = 422) {
+  async function showPage(c: Context<ActorEnv>, failure?: VoteAdminFailure, status: FormRefusal["status"] = 422) {
     const rows = (await listVoteProposals(db)).map((p) => ({
       ...p,
       opensAt: formatParisDateTime(p.voteOpensAt),
@@ -46,7 +44,7 @@ export function lifecycleRoutes({ db }: AppDeps) {
   }
 
   /** A rule the service refuses (e.g. a schedule locked once the vote opened) comes back on the form too. */
-  async function attempt(c: Context<AppEnv>, failure: Omit<VoteAdminFailure, "errors">, work: () => Promise<void>) {
+  async function attempt(c: Context<ActorEnv>, failure: Omit<VoteAdminFailure, "errors">, work: () => Promise<void>) {
     try {
       await work();
       return undefined;
@@ -57,9 +55,9 @@ export function lifecycleRoutes({ db }: AppDeps) {
     }
   }
 
-  app.get("/admin/votes", (c) => showPage(c));
+  app.get("/", (c) => showPage(c));
 
-  app.post("/admin/votes/:slug/calendrier", async (c) => {
+  app.post("/:slug/calendrier", async (c) => {
     const slug = c.req.param("slug");
     const values = await readTextFields(c);
     const field = (name: string) => (values[`${name}-${values.numero ?? ""}`] ?? "").trim();
@@ -70,7 +68,7 @@ export function lifecycleRoutes({ db }: AppDeps) {
     return refused ?? c.redirect("/admin/votes?message=calendrier", 303);
   });
 
-  app.post("/admin/votes/:slug/transition", async (c) => {
+  app.post("/:slug/transition", async (c) => {
     const slug = c.req.param("slug");
     const values = await readTextFields(c);
     const reasonField = `motif-${values.numero ?? ""}`;

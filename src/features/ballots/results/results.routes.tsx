@@ -5,18 +5,18 @@ import { ResultsMatrixPage } from "../../../../views/ballots/results/ResultsMatr
 import { VerifyPage } from "../../../../views/ballots/results/VerifyPage.js";
 import { findAuditHead, listAuditEvents } from "../../../audit/chain.js";
 import { checkpointKeyOf, findCheckpoints } from "../../../audit/checkpoints.js";
-import type { AppDeps, AppEnv } from "../../../http/env.js";
+import type { AppEnv, RouteDeps } from "../../../http/env.js";
 import { renderPage } from "../../../http/render.js";
 import { buildChainExport, buildResults, resultsCsv } from "./export.service.js";
 import { listClosedBallots, listOrganisationsForResults, listVoteProposals } from "./results.queries.js";
 import { verifyExport } from "./verify.js";
 
 /** Public pages and open data: anyone can read and check them, no account needed. */
-export function resultsRoutes({ db, config, signer }: AppDeps) {
+export function resultsRoutes({ db, config, signer, publicPage }: RouteDeps) {
   const app = new Hono<AppEnv>();
   const checkpointKey = checkpointKeyOf(signer);
 
-  app.get("/resultats", async (c) => {
+  app.get("/resultats", publicPage, async (c) => {
     const [proposals, organisations, ballots] = await Promise.all([
       listVoteProposals(db),
       listOrganisationsForResults(db),
@@ -44,7 +44,7 @@ export function resultsRoutes({ db, config, signer }: AppDeps) {
   // The key that signs the journal's checkpoints: fetch it once, pin its fingerprint (README).
   app.get("/.well-known/concertation-checkpoint-key.json", (c) => c.json(checkpointKey));
 
-  app.get("/journal", async (c) => {
+  app.get("/journal", publicPage, async (c) => {
     const [events, head, organisations] = await Promise.all([
       listAuditEvents(db),
       findAuditHead(db),
@@ -62,7 +62,7 @@ export function resultsRoutes({ db, config, signer }: AppDeps) {
     return renderPage(c, <JournalPage head={head} entries={entries} />, { title: t.journal.title });
   });
 
-  app.get("/verifier", async (c) => {
+  app.get("/verifier", publicPage, async (c) => {
     const pasted = (c.req.query("point") ?? "").slice(0, 20_000);
     const found = findCheckpoints(pasted);
     const error = pasted.trim() !== "" && found.length === 0 ? t.verify.keptNone : undefined;
