@@ -7,6 +7,7 @@ import { createDatabase } from "../../src/db/client.js";
 import type { Database } from "../../src/db/database.js";
 import type { Actor } from "../../src/domain/actor.js";
 import { scheduleVote, startVoteScheduler, type VoteScheduler } from "../../src/features/ballots/index.js";
+import { commentDigestJob, parisDayAndHour } from "../../src/features/comments/digest.jobs.js";
 import { postComment, startCommentDigest } from "../../src/features/comments/index.js";
 import { setFollowing, setFrequency } from "../../src/features/comments/notifications.queries.js";
 import { type EmailOutbox, queueEmail, startEmailOutbox } from "../../src/features/email/index.js";
@@ -30,9 +31,6 @@ import { freePort } from "../helpers/net.js";
  * - ballots-lifecycle.test.ts: runDueTransitions on three pools opens and closes one vote once;
  *   sendDueReminders twice on one pool reminds once.
  * - comments-notifications.test.ts: sendDailyDigests twice in a row gathers a person's lines once.
- *
- * Not here: the digest's 07:00 Europe/Paris gate (isDue in digest.jobs.ts), which never opens
- * under a full-ICU Node (parisHour reads "07 h" as NaN); to be tested once that is fixed.
  *
  * Failures are made real with a deferred constraint trigger (test_fail_at_commit below): the
  * business work and its enqueued job are written, then the COMMIT itself is refused.
@@ -613,3 +611,78 @@ function captureLogs() {
     count: (message: string) => lines.filter((line) => line.includes(message)).length,
   };
 }
+
+describe("(4) schedules: the daily digest at 07:00 Europe/Paris", () => {
+  it("reads the Paris hour and day from the instant, winter, summer and both clock changes", () => {
+    const cases: [string, string, number][] = [
+      ["2026-01-15T05:59:00Z", "2026-01-15", 6],
+      ["2026-01-15T06:00:00Z", "2026-01-15", 7],
+      ["2026-07-15T05:00:00Z", "2026-07-15", 7],
+      ["2026-03-29T05:00:00Z", "2026-03-29", 7], // summer time began at 01:00 UTC
+      ["2026-10-25T06:00:00Z", "2026-10-25", 7], // winter time began at 01:00 UTC
+      ["2026-12-31T23:30:00Z", "2027-01-01", 0],
+    ];
+    for (const [instant, day, hour] of cases)
+      expect(parisDayAndHour(new Date(instant)), instant).toEqual({ day, hour });
+  });
+
+  it("is due once a day in the digest hour, and again ten minutes later when the run failed", async () => {
+    const job = commentDigestJob({ db, config });
+    const signal = new AbortController().signal;
+    expect(job.isDue?.(new Date("2026-01-15T05:59:00Z"))).toBe(false);
+    expect(job.isDue?.(new Date("2026-01-15T06:00:00Z"))).toBe(true);
+    await whileCommitsFailOn("email_outbox", async () => {
+      const writer = await representative("alliance-usagers-soins-proximite");
+      await follower("guichet-unique", "daily");
+      await comment(writer, "guichet-unique", "Une ligne pour le résumé");
+      await expect(job.run(signal)).rejects.toThrow(REFUSED);
+    });
+    expect(job.isDue?.(new Date("2026-01-15T06:10:00Z"))).toBe(true);
+    expect(await job.run(signal)).toEqual({ queued: 1 });
+    expect(job.isDue?.(new Date("2026-01-15T06:20:00Z"))).toBe(false);
+    expect(job.isDue?.(new Date("2026-01-15T08:00:00Z"))).toBe(false);
+    expect(job.isDue?.(new Date("2026-01-16T06:00:00Z"))).toBe(true);
+  });
+
+  it("sends every recipient's lines in one digest, however many recipients, with two instances at once", async () => {
+    const writer = await representative("alliance-usagers-soins-proximite");
+    const first = await comment(writer, "exercice-mixte", "Premier sujet du jour");
+    const second = await comment(writer, "exercice-mixte", "Second sujet du jour");
+    const readers = Array.from({ length: 260 }, (_, i) => `lecteur-${i}-${keys}@exemple.fr`);
+    const ids = await db
+      .insertInto("app_user")
+      .values(readers.map((email) => ({ email, display_name: email, role: "representative", password_hash: "x" })))
+      .returning("id")
+      .execute();
+    await db
+      .insertInto("notification_setting")
+      .values(ids.map(({ id }) => ({ user_id: id, frequency: "daily" })))
+      .execute();
+    await db
+      .insertInto("pending_notification")
+      .values(
+        ids.flatMap(({ id }) =>
+          [first.id, second.id].map((commentId) => ({
+            user_id: id,
+            comment_id: commentId,
+            reason: "followed" as const,
+          })),
+        ),
+      )
+      .execute();
+
+    const counts = await Promise.all([startDigest(db), startDigest(other)].map((d) => d.runNow()));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(readers.length);
+    const perRecipient = await db
+      .selectFrom("email_outbox")
+      .select(["recipient", db.fn.countAll<string>().as("n")])
+      .where("kind", "=", "comment_digest")
+      .where("recipient", "in", readers)
+      .groupBy("recipient")
+      .execute();
+    expect(perRecipient).toHaveLength(readers.length);
+    expect(perRecipient.every((row) => Number(row.n) === 1)).toBe(true);
+    const one = (await outboxRows(readers[0] ?? "", "comment_digest"))[0];
+    expect(one?.subject).toContain("2 nouveautés");
+  });
+});

@@ -15,31 +15,47 @@ export interface CommentDigest {
 export const DIGEST_HOUR = 7;
 const CHECK_EVERY_MS = 10 * 60 * 1000;
 
-function parisHour(now: Date): number {
-  return Number(
-    new Intl.DateTimeFormat("fr-FR", { hour: "numeric", hourCycle: "h23", timeZone: "Europe/Paris" }).format(now),
-  );
+const PARIS = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The Paris day and hour of an instant, read from the formatter's parts (never from a localised string). */
+export function parisDayAndHour(now: Date): { day: string; hour: number } {
+  const part = (type: string) => PARIS.formatToParts(now).find((p) => p.type === type)?.value ?? "";
+  return { day: `${part("year")}-${part("month")}-${part("day")}`, hour: Number(part("hour")) };
 }
 
 /**
- * Checks every ten minutes; during the digest hour, queues the pending "daily"
- * notifications into the email outbox. Rows are claimed with SKIP LOCKED and
- * marked sent in the same transaction, so several instances never send one twice.
+ * Checks every ten minutes; during the digest hour (Paris), queues the pending "daily"
+ * notifications into the email outbox. Recipients are claimed with SKIP LOCKED and their
+ * lines marked sent in the same transaction, so several instances never send one twice.
+ * The day counts as done only once a run succeeds: a failed run is tried again ten minutes later.
  */
 export function commentDigestJob({ db, config }: { db: Kysely<Database>; config: Config }): JobDefinition<{
   queued: number;
 }> {
   let lastDay = "";
+  let dueDay: string | undefined;
   return {
     name: "comment-digest",
     everyMs: CHECK_EVERY_MS,
     isDue: (now) => {
-      const day = now.toISOString().slice(0, 10);
-      if (parisHour(now) !== DIGEST_HOUR || day === lastDay) return false;
-      lastDay = day;
-      return true;
+      const { day, hour } = parisDayAndHour(now);
+      dueDay = hour === DIGEST_HOUR && day !== lastDay ? day : undefined;
+      return dueDay !== undefined;
     },
-    run: async () => ({ queued: await sendDailyDigests(db, config.publicOrigin) }),
+    run: async (signal) => {
+      const day = dueDay;
+      dueDay = undefined;
+      const queued = await sendDailyDigests(db, config.publicOrigin, signal);
+      if (day) lastDay = day;
+      return { queued };
+    },
   };
 }
 

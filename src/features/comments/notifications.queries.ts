@@ -88,20 +88,41 @@ export function findCommentForEmail(db: Kysely<Database>, commentId: string) {
 }
 
 /** Due digest lines, locked so two instances never send the same digest. */
-export function claimDigestNotifications(trx: Transaction<Database>, limit: number) {
+export async function claimDigestNotifications(trx: Transaction<Database>, recipients: number) {
+  // The recipient's setting row is the lock: whoever holds it sends all of that person's lines,
+  // so a digest is never split between two batches or two instances.
+  const claimed = await trx
+    .selectFrom("notification_setting as n")
+    .innerJoin("app_user as u", "u.id", "n.user_id")
+    .select("n.user_id")
+    .where("n.frequency", "=", "daily")
+    .where("u.status", "=", "active")
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("pending_notification as pn")
+          .select("pn.id")
+          .whereRef("pn.user_id", "=", "n.user_id")
+          .where("pn.sent_at", "is", null),
+      ),
+    )
+    .orderBy("n.user_id")
+    .limit(recipients)
+    .forUpdate("n")
+    .skipLocked()
+    .execute();
+  if (claimed.length === 0) return [];
   return trx
     .selectFrom("pending_notification as pn")
     .innerJoin("app_user as u", "u.id", "pn.user_id")
-    .innerJoin("notification_setting as n", "n.user_id", "pn.user_id")
     .select(["pn.id", "pn.user_id as userId", "u.email", "pn.comment_id as commentId", "pn.reason"])
+    .where(
+      "pn.user_id",
+      "in",
+      claimed.map((row) => row.user_id),
+    )
     .where("pn.sent_at", "is", null)
-    .where("n.frequency", "=", "daily")
-    .where("u.status", "=", "active")
     .orderBy("pn.user_id")
     .orderBy("pn.id")
-    .limit(limit)
-    .forUpdate("pn")
-    .skipLocked()
     .execute();
 }
 

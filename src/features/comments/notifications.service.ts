@@ -84,10 +84,22 @@ export async function verifyUnsubscribeToken(db: Kysely<Database>, token: string
   return expected.length === given.length && timingSafeEqual(expected, given) ? (match[1] ?? null) : null;
 }
 
+/** Recipients per transaction: each batch is short, and a run goes on until nobody is left. */
+const DIGEST_BATCH = 100;
+
 /** One email per person gathering their pending "daily" notifications; returns the number of emails queued. */
-export async function sendDailyDigests(db: Kysely<Database>, origin: string): Promise<number> {
+export async function sendDailyDigests(db: Kysely<Database>, origin: string, signal?: AbortSignal): Promise<number> {
+  let queued = 0;
+  for (;;) {
+    const batch = await sendDigestBatch(db, origin);
+    queued += batch;
+    if (batch === 0 || signal?.aborted) return queued;
+  }
+}
+
+async function sendDigestBatch(db: Kysely<Database>, origin: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const rows = await claimDigestNotifications(trx, 500);
+    const rows = await claimDigestNotifications(trx, DIGEST_BATCH);
     const byUser = new Map<string, typeof rows>();
     for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
     for (const [userId, lines] of byUser) {
