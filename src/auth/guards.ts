@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { type Capability, can, requiresTwoFactor } from "../domain/permissions.js";
-import type { ActorEnv, AppEnv } from "../http/env.js";
+import type { ActorEnv } from "../http/env.js";
 import { AppError } from "../http/errors.js";
 
 const SIGN_IN = "/connexion";

@@ -11,15 +11,28 @@ export type FormResult<T> =
   | { ok: true; data: T; values: Record<string, string> }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
+export interface ReadFormOptions {
+  /**
+   * The names the schema and the errors use, from the names sent: a page with one form per row
+   * names its fields `motif-3`, the schema reads `motif`. `values` keep the names sent.
+   */
+  fieldNames?: (sent: Record<string, string>) => Record<string, string>;
+}
+
 /**
  * Reads a urlencoded or multipart form and validates it. On failure the caller
  * re-renders the form with `values` (what the person typed) and one French error per field.
  */
-export async function readForm<S extends z.ZodType>(c: Context, schema: S): Promise<FormResult<z.infer<S>>> {
+export async function readForm<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  options: ReadFormOptions = {},
+): Promise<FormResult<z.infer<S>>> {
   const values = await readTextFields(c);
-  const controlErrors = controlCharacterErrors(values);
+  const fields = options.fieldNames ? options.fieldNames(values) : values;
+  const controlErrors = controlCharacterErrors(fields);
   if (controlErrors) return { ok: false, errors: controlErrors, values: withoutControlCharacters(values) };
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse(fields);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {

@@ -148,6 +148,12 @@ const forms: FormCase[] = [
   },
   {
     who: "admin",
+    path: () => `/admin/votes/${debateSlug}/calendrier`,
+    form: (bad) => ({ numero: "1", "ouverture-1": `2030-01-10T09:00${bad}`, "quorum-1": "0,5" }),
+    kept: true,
+  },
+  {
+    who: "admin",
     path: () => "/admin/organisations/nouvelle",
     form: (bad) => ({ slug: "nouvelle-org", name: bad, kind: "association-patients", college: "usagers" }),
     kept: true,

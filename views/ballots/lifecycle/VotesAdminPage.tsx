@@ -135,7 +135,7 @@ function Transitions({ row, failure }: { row: VoteAdminRow; failure?: VoteAdminF
         label={t.admin.reason}
         name={reason}
         value={failure?.values[reason] ?? ""}
-        error={failure?.errors[reason]}
+        error={failure?.errors.motif}
         required
         maxLength={500}
       />
