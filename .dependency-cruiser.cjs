@@ -24,9 +24,9 @@ module.exports = {
     {
       name: "domain-no-views-or-http",
       comment:
-        "Models, services, queries and read models know nothing of pages or HTTP: they refuse with codes, emails are written when sent.",
+        "Models, presenters, services, queries and read models know nothing of pages or HTTP: they refuse with codes, emails are written when sent.",
       severity: "error",
-      from: { path: "^src/features/.+\\.(model|service|queries|read)\\.tsx?$" },
+      from: { path: "^src/features/.+\\.(model|presenter|service|queries|read)\\.tsx?$" },
       to: { path: ["^views/", "^src/http/", "^node_modules/hono/"] },
     },
     {

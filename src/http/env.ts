@@ -1,10 +1,10 @@
 import type { MiddlewareHandler } from "hono";
 import type { Kysely } from "kysely";
-import type { DiscussionFilter } from "../../views/comments/Discussion.js";
 import type { ProposalSections } from "../../views/proposals/ProposalPage.js";
 import type { CheckpointSigner } from "../audit/checkpoints.js";
 import type { Database } from "../db/database.js";
 import type { Actor } from "../domain/actor.js";
+import type { DiscussionFilter } from "../domain/debate.js";
 import type { LiveEventKind } from "../domain/live.js";
 import type { LiveBroker } from "../live/broker.js";
 import type { Config } from "../platform/config.js";

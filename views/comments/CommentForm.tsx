@@ -1,15 +1,7 @@
 import { raw } from "hono/html";
 import { MAX_COMMENT_LENGTH, STANCES } from "../../src/domain/debate.js";
+import type { CommentFormState } from "../../src/features/comments/view-models/comments.model.js";
 import { commentsText as t } from "./comments.text.js";
-
-export interface CommentFormState {
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  /** Markdown rendered for "Prévisualiser", shown above the buttons. */
-  previewHtml?: string | undefined;
-  /** A fresh key per rendered form: a double click or a retry of the same form creates one comment. */
-  idempotencyKey: string;
-}
 
 export interface CommentFormProps {
   action: string;

@@ -1,35 +1,8 @@
 import { raw } from "hono/html";
-import type { Stance } from "../../src/domain/debate.js";
-import type { ModerationRule } from "../../src/domain/moderation.js";
+import type { CommentView } from "../../src/features/comments/view-models/comments.model.js";
 import { formatDateTime } from "../common/format.js";
 import { ruleLabel } from "../moderation/moderation.text.js";
 import { commentsText as t } from "./comments.text.js";
-
-/** A comment as every view shows it; bodyHtml is already rendered by the markdown subset (raw HTML off). */
-export interface CommentView {
-  id: string;
-  parentId: string | null;
-  depth: number;
-  stance: Stance | null;
-  authorName: string;
-  organisationName: string;
-  organisationSlug: string;
-  kindLabel: string;
-  /** null once the author deleted it (tombstone). */
-  bodyHtml: string | null;
-  /** Set when moderation hid it: the public sees the rule and the reason, never the body. */
-  hidden: { rule: ModerationRule; reason: string } | null;
-  pinned: boolean;
-  createdAt: Date;
-  edited: boolean;
-  version: number;
-  /** Set when the comment answers another one than its parent (replies below the third level). */
-  replyToName: string | null;
-  supportCount: number;
-  supporters: { slug: string; name: string }[];
-  can: { reply: boolean; edit: boolean; support: boolean; supported: boolean; report: boolean };
-  replies: CommentView[];
-}
 
 export const commentDomId = (id: string) => `c-${id}`;
 export const contentDomId = (id: string) => `c-${id}-contenu`;

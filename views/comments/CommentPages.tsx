@@ -1,14 +1,16 @@
+import type { DiscussionFilter } from "../../src/domain/debate.js";
+import type {
+  CommentFormState,
+  CommentView,
+  ProposalLink,
+  SearchResultView,
+  VersionView,
+} from "../../src/features/comments/view-models/comments.model.js";
 import { formatDateTime } from "../common/format.js";
-import { CommentForm, type CommentFormState } from "./CommentForm.js";
-import { CommentItem, type CommentView } from "./CommentItem.js";
+import { CommentForm } from "./CommentForm.js";
+import { CommentItem } from "./CommentItem.js";
 import { commentsText as t } from "./comments.text.js";
-import { type DiscussionFilter, MoreLink } from "./Discussion.js";
-
-export interface ProposalLink {
-  slug: string;
-  number: number;
-  title: string;
-}
+import { MoreLink } from "./Discussion.js";
 
 function Back({ proposal }: { proposal: ProposalLink }) {
   return (
@@ -153,14 +155,6 @@ export function DeleteCommentPage({ proposal, comment }: { proposal: ProposalLin
   );
 }
 
-export interface VersionView {
-  version: number;
-  editorName: string;
-  createdAt: Date;
-  body: string;
-  changes: { value: string; added?: boolean | undefined; removed?: boolean | undefined }[] | null;
-}
-
 export function HistoryPage({
   proposal,
   commentId,
@@ -216,18 +210,6 @@ export function HistoryPage({
       </ol>
     </>
   );
-}
-
-export interface SearchResultView {
-  id: string;
-  rootId: string | null;
-  proposalNumber: number;
-  proposalTitle: string;
-  authorName: string;
-  organisationName: string;
-  createdAt: Date;
-  /** Plain text with the matches as separate parts; never HTML. */
-  excerpt: { text: string; match: boolean }[];
 }
 
 export function SearchPage({ query, results }: { query: string; results: SearchResultView[] | null }) {

@@ -1,28 +1,9 @@
-import { STANCES, type Stance } from "../../src/domain/debate.js";
+import { type DiscussionFilter, STANCES, type Stance } from "../../src/domain/debate.js";
+import type { CommentView, DiscussionView } from "../../src/features/comments/view-models/comments.model.js";
 import { Announcer } from "../components/Announcement.js";
-import { CommentForm, type CommentFormState } from "./CommentForm.js";
-import { CommentItem, type CommentView } from "./CommentItem.js";
+import { CommentForm } from "./CommentForm.js";
+import { CommentItem } from "./CommentItem.js";
 import { commentsText as t } from "./comments.text.js";
-
-export type CommentSortView = "recent" | "soutien";
-
-export interface DiscussionFilter {
-  stance?: Stance | undefined;
-  sort: CommentSortView;
-}
-
-export interface DiscussionView {
-  proposalSlug: string;
-  closedReason: string | null;
-  viewer: { signedIn: boolean; organisationName: string | null; following: boolean };
-  counts: Record<Stance, number>;
-  filter: DiscussionFilter;
-  comments: CommentView[];
-  nextCursor: string | null;
-  form: CommentFormState | null;
-  liveUrl: string;
-  scripts: string[];
-}
 
 export const COMMENT_LIST_ID = "commentaires";
 export const MORE_ID = "plus-de-commentaires";
@@ -87,11 +68,11 @@ export function StanceCounts({ counts, oob }: { counts: Record<Stance, number>; 
 }
 
 function Participation({ view }: { view: DiscussionView }) {
-  if (view.closedReason) {
+  if (view.closed) {
     const unpublished = view.form?.values.body;
     return (
       <>
-        <p class="flash flash--info">{view.closedReason}</p>
+        <p class="flash flash--info">{t.closedReason(view.closed.state, view.closed.lockedReason)}</p>
         {unpublished ? (
           <div class="field">
             <label for="texte-non-publie">{t.unpublished}</label>

@@ -1,4 +1,5 @@
-import { CommentContent, CommentItem, type CommentView, repliesDomId } from "./CommentItem.js";
+import type { CommentView } from "../../src/features/comments/view-models/comments.model.js";
+import { CommentContent, CommentItem, repliesDomId } from "./CommentItem.js";
 import { commentsText as t } from "./comments.text.js";
 import { COMMENT_LIST_ID, EMPTY_ID } from "./Discussion.js";
 

@@ -12,8 +12,8 @@ import { editForm, followForm } from "./comments.forms.js";
 import { findDiscussionProposal } from "./comments.queries.js";
 import { findCommentRow } from "./comments.read.js";
 import { deleteComment, editComment, toggleSupport } from "./comments.service.js";
-import { loadThreadContext, singleView } from "./comments.thread.js";
 import { setFollowing } from "./notifications.queries.js";
+import { loadThreadContext, singleView } from "./thread.presenter.js";
 
 type Ctx = Context<ActorEnv>;
 

@@ -1,12 +1,12 @@
 import { type Context, Hono } from "hono";
 import { type SSEStreamingApi, streamSSE } from "hono/streaming";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
-import type { DiscussionFilter } from "../../../views/comments/Discussion.js";
+import type { DiscussionFilter } from "../../domain/debate.js";
 import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { latestLiveEventId, listLiveEventsAfter } from "../../live/live.queries.js";
-import { readFilter } from "./comments.discussion.js";
 import { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
+import { readFilter } from "./discussion.presenter.js";
 
 /** With a broker, the database is still read now and then (a missed NOTIFY costs seconds, not an event). */
 const SAFETY_POLL_MS = 15_000;

@@ -1,12 +1,13 @@
 import { commentsText as t } from "../../../views/comments/comments.text.js";
-import { type DiscussionFilter, StanceCounts } from "../../../views/comments/Discussion.js";
+import { StanceCounts } from "../../../views/comments/Discussion.js";
 import { announceText, NewCommentFragment, UpdatedCommentFragment } from "../../../views/comments/LiveFragments.js";
 import { Announcement } from "../../../views/components/Announcement.js";
+import type { DiscussionFilter } from "../../domain/debate.js";
 import type { CommentEventKind } from "../../domain/live.js";
 import type { AppDeps, CurrentUser } from "../../http/env.js";
 import { findDiscussionProposalById } from "./comments.queries.js";
 import { countByStance } from "./comments.read.js";
-import { loadThreadContext } from "./comments.thread.js";
+import { loadThreadContext } from "./thread.presenter.js";
 
 /** The comment as it is now, for this viewer: replaying an old event shows today's state. */
 export async function renderCommentEvent(

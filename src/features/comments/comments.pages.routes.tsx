@@ -1,13 +1,6 @@
 import { diffWords } from "diff";
 import { type Context, Hono } from "hono";
-import {
-  HistoryPage,
-  MoreCommentsPage,
-  SearchPage,
-  type SearchResultView,
-  ThreadPage,
-  type VersionView,
-} from "../../../views/comments/CommentPages.js";
+import { HistoryPage, MoreCommentsPage, SearchPage, ThreadPage } from "../../../views/comments/CommentPages.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { Discussion, MoreComments } from "../../../views/comments/Discussion.js";
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
@@ -16,10 +9,11 @@ import { notFound } from "../../http/errors.js";
 import { ID, idParam } from "../../http/params.js";
 import { renderFragmentOrPage, renderPage } from "../../http/render.js";
 import { findProposalBySlug } from "../proposals/index.js";
-import { decodeCursor, loadCommentsPage, loadDiscussion, readFilter } from "./comments.discussion.js";
 import { findDiscussionProposal } from "./comments.queries.js";
 import { findCommentRow, listVersions, MARK_END, MARK_START, searchComments } from "./comments.read.js";
-import { loadThread, loadThreadContext } from "./comments.thread.js";
+import { decodeCursor, loadCommentsPage, loadDiscussion, readFilter } from "./discussion.presenter.js";
+import { loadThread, loadThreadContext } from "./thread.presenter.js";
+import type { SearchResultView, VersionView } from "./view-models/comments.model.js";
 
 type Ctx = Context<AppEnv>;
 

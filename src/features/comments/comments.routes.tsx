@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { CommentForm, type CommentFormState } from "../../../views/comments/CommentForm.js";
+import { CommentForm } from "../../../views/comments/CommentForm.js";
 import { ReplyForm, ReplyPage } from "../../../views/comments/CommentPages.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { Discussion } from "../../../views/comments/Discussion.js";
@@ -14,11 +14,12 @@ import { ID, idParam } from "../../http/params.js";
 import { fragmentOrRedirect, renderFragmentOrPage, renderPage } from "../../http/render.js";
 import { mandateOf } from "../../mandates/mandates.js";
 import { findProposalBySlug } from "../proposals/index.js";
-import { loadDiscussion, newFormState } from "./comments.discussion.js";
 import { type CommentFormResult, readCommentForm } from "./comments.forms.js";
 import { renderCommentMarkdown } from "./comments.markdown.js";
 import { postComment } from "./comments.service.js";
-import { loadThreadContext, singleView } from "./comments.thread.js";
+import { loadDiscussion, newFormState } from "./discussion.presenter.js";
+import { loadThreadContext, singleView } from "./thread.presenter.js";
+import type { CommentFormState } from "./view-models/comments.model.js";
 
 type Ctx = Context<ActorEnv>;
 

@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
-import type { CommentView } from "../../../views/comments/CommentItem.js";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../domain/actor.js";
 import { type MentionDirectory, renderCommentMarkdown } from "./comments.markdown.js";
 import { organisationDirectory } from "./comments.queries.js";
 import { type CommentRow, listReplies, listSupporters } from "./comments.read.js";
+import type { CommentView } from "./view-models/comments.model.js";
 
 /** What the viewer may do, decided here once; the server checks again on every action. */
 export interface ViewerContext {

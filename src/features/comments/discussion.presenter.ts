@@ -1,18 +1,20 @@
 import type { Kysely } from "kysely";
-import type { CommentFormState } from "../../../views/comments/CommentForm.js";
-import type { CommentView } from "../../../views/comments/CommentItem.js";
-import { commentsText } from "../../../views/comments/comments.text.js";
-import type { DiscussionFilter, DiscussionView } from "../../../views/comments/Discussion.js";
 import { generateRandomToken } from "../../auth/tokens.js";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../domain/actor.js";
-import { STANCES } from "../../domain/debate.js";
+import { type DiscussionFilter, STANCES } from "../../domain/debate.js";
 import { latestLiveEventId } from "../../live/live.queries.js";
+import { buildThreads, viewerContext } from "./comments.presenter.js";
 import { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
 import { countByStance, listTopLevelComments, type PageCursor } from "./comments.read.js";
 import { discussionState } from "./comments.service.js";
-import { buildThreads, viewerContext } from "./comments.views.js";
 import { isFollowing } from "./notifications.queries.js";
+import type {
+  CommentFormState,
+  CommentsPageView,
+  DiscussionClosure,
+  DiscussionView,
+} from "./view-models/comments.model.js";
 
 export const PAGE_SIZE = 20;
 
@@ -47,7 +49,7 @@ export async function loadCommentsPage(
   viewer: Actor | undefined,
   filter: DiscussionFilter,
   cursor?: PageCursor | undefined,
-): Promise<{ comments: CommentView[]; nextCursor: string | null }> {
+): Promise<CommentsPageView> {
   const rows = await listTopLevelComments(db, {
     proposalId: proposal.id,
     stance: filter.stance,
@@ -88,7 +90,7 @@ export async function loadDiscussion(
   if (filter.sort !== "recent") live.set("tri", filter.sort);
   return {
     proposalSlug: proposal.slug,
-    closedReason: closedReasonOf(proposal),
+    closed: closureOf(proposal),
     viewer: { signedIn: viewer !== undefined, organisationName: viewer?.mandate?.organisationName ?? null, following },
     counts,
     filter,
@@ -99,8 +101,8 @@ export async function loadDiscussion(
   };
 }
 
-/** The French reason the discussion is closed, or null while it is open. */
-function closedReasonOf(proposal: DiscussionProposal): string | null {
+/** Why the discussion is closed (the view says it in French), or null while it is open. */
+function closureOf(proposal: DiscussionProposal): DiscussionClosure | null {
   const state = discussionState(proposal);
-  return state === "open" ? null : commentsText.closedReason(state, proposal.lockedReason);
+  return state === "open" ? null : { state, lockedReason: proposal.lockedReason };
 }

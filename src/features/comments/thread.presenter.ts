@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
-import type { CommentView } from "../../../views/comments/CommentItem.js";
 import type { Database } from "../../db/database.js";
 import type { Actor } from "../../domain/actor.js";
 import { DomainError } from "../../domain/errors.js";
+import { buildSingle, buildThreads, viewerContext } from "./comments.presenter.js";
 import { type DiscussionProposal, findDiscussionProposalById } from "./comments.queries.js";
 import { findCommentRow } from "./comments.read.js";
 import { discussionState } from "./comments.service.js";
-import { buildSingle, buildThreads, viewerContext } from "./comments.views.js";
+import type { CommentView } from "./view-models/comments.model.js";
 
 export interface ThreadContext {
   proposal: DiscussionProposal;
