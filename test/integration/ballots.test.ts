@@ -1,146 +1,154 @@
-import type { Hono } from "hono";
+import type { Kysely } from "kysely";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import type { Database } from "../../src/db/database.js";
 import { verifyExport } from "../../src/features/ballots/results/verify.js";
-import { createUser, type TestUser } from "../factories.js";
-import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { type SignedInClient, test } from "../helpers/context.js";
 import { asWritten } from "../helpers/emails.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
-let database: TestDatabase;
-let app: Hono<any>;
-let slug: string;
-let draftSlug: string;
-let repA: TestUser;
-let rep: TestClient;
-
-async function orgId(slugName: string): Promise<string> {
-  const row = await database.db
-    .selectFrom("organisation")
-    .select("id")
-    .where("slug", "=", slugName)
-    .executeTakeFirstOrThrow();
+async function orgId(db: Kysely<Database>, slugName: string): Promise<string> {
+  const row = await db.selectFrom("organisation").select("id").where("slug", "=", slugName).executeTakeFirstOrThrow();
   return row.id;
 }
 
-async function signedIn(user: TestUser): Promise<TestClient> {
-  const client = new TestClient(app);
-  await client.signIn(user);
-  return client;
+const vote = (client: TestClient, slug: string, form: Record<string, string>) =>
+  client.post(`/propositions/${slug}/vote`, form);
+
+/** The first proposal's vote open now; the second stays a draft. */
+async function openVote(db: Kysely<Database>): Promise<{ slug: string; draftSlug: string }> {
+  const [slug = "", draftSlug = ""] = await firstProposalSlugs(db);
+  await openVoteNow(db, slug);
+  return { slug, draftSlug };
 }
 
-const vote = (client: TestClient, form: Record<string, string>, target = slug) =>
-  client.post(`/propositions/${target}/vote`, form);
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createTestApp(database.db).app;
-  [slug = "", draftSlug = ""] = await firstProposalSlugs(database.db);
-  await openVoteNow(database.db, slug);
-  repA = await createUser(database.db, { organisation: "apvf", name: "Claire Martin" });
-  rep = await signedIn(repA);
-});
-afterAll(() => database.destroy());
+/** APVF votes « pour », then a colleague changes the ballot to « contre »: one ballot, two events. */
+async function castThenChanged(db: Kysely<Database>, as: (who: string) => Promise<SignedInClient>, slug: string) {
+  const rep = await as("apvf");
+  expect((await vote(rep, slug, { choix: "pour", motivation: "Essentiel pour nos communes." })).status).toBe(303);
+  const colleague = await as("apvf");
+  expect((await vote(colleague, slug, { choix: "contre", motivation: "Après débat interne." })).status).toBe(303);
+  return rep;
+}
 
 describe("who may vote", () => {
-  it("casts the organisation's ballot, shows who cast it and the receipt, and emails the receipt", async () => {
-    const response = await vote(rep, { choix: "pour", motivation: "Essentiel pour nos communes." });
+  test("casts the organisation's ballot, shows who cast it and the receipt, and emails the receipt", async ({
+    db,
+    as,
+  }) => {
+    const { slug } = await openVote(db);
+    const rep = await as({ organisation: "apvf", name: "Claire Martin" });
+    const response = await vote(rep, slug, { choix: "pour", motivation: "Essentiel pour nos communes." });
     expect(response.status).toBe(303);
     const page = await (await rep.get(`/propositions/${slug}`)).text();
-    const ballot = await database.db
+    const ballot = await db
       .selectFrom("ballot")
       .selectAll()
-      .where("cast_by", "=", repA.id)
+      .where("cast_by", "=", rep.user.id)
       .executeTakeFirstOrThrow();
     expect(page).toContain("Choix actuel : Pour.");
     expect(page).toContain("Déposé par Claire Martin");
     expect(page).toContain(ballot.receipt);
     const email = asWritten(
-      await database.db
+      await db
         .selectFrom("email_outbox")
         .selectAll()
-        .where("recipient", "=", repA.email)
+        .where("recipient", "=", rep.user.email)
         .where("kind", "=", "ballot_receipt")
         .executeTakeFirstOrThrow(),
     );
     expect(email.body_text).toContain(ballot.receipt);
   });
 
-  it("lets another representative of the same organisation change it; every change is an event", async () => {
-    const colleague = await signedIn(await createUser(database.db, { organisation: "apvf" }));
-    expect((await vote(colleague, { choix: "contre", motivation: "Après débat interne." })).status).toBe(303);
-    const ballots = await database.db
+  test("lets another representative of the same organisation change it; every change is an event", async ({
+    db,
+    as,
+  }) => {
+    const { slug } = await openVote(db);
+    await castThenChanged(db, as, slug);
+    const ballots = await db
       .selectFrom("ballot")
       .selectAll()
-      .where("organisation_id", "=", await orgId("apvf"))
+      .where("organisation_id", "=", await orgId(db, "apvf"))
       .execute();
     expect(ballots).toHaveLength(1);
     expect(ballots[0]?.choice).toBe("contre");
-    const events = await database.db.selectFrom("ballot_event").select("action").orderBy("id").execute();
+    const events = await db.selectFrom("ballot_event").select("action").orderBy("id").execute();
     expect(events.map((e) => e.action)).toEqual(["cast", "change"]);
   });
 
-  it("refuses a representative naming another organisation (403) and records the attempt", async () => {
-    const other = await orgId("alliance-usagers-soins-proximite");
-    const response = await vote(rep, { choix: "pour", organisation: other });
+  test("refuses a representative naming another organisation (403) and records the attempt", async ({ db, as }) => {
+    const { slug } = await openVote(db);
+    const rep = await as("apvf");
+    const other = await orgId(db, "alliance-usagers-soins-proximite");
+    const response = await vote(rep, slug, { choix: "pour", organisation: other });
     expect(response.status).toBe(403);
-    const recorded = await database.db
+    const recorded = await db
       .selectFrom("admin_action")
       .selectAll()
       .where("action", "=", "ballot.wrong_organisation")
       .executeTakeFirst();
-    expect(recorded?.actor_id).toBe(repA.id);
-    const theirs = await database.db.selectFrom("ballot").select("id").where("organisation_id", "=", other).execute();
+    expect(recorded?.actor_id).toBe(rep.user.id);
+    const theirs = await db.selectFrom("ballot").select("id").where("organisation_id", "=", other).execute();
     expect(theirs).toEqual([]);
   });
 
-  it("refuses moderators and administrators without a mandate (403), and visitors", async () => {
+  test("refuses moderators and administrators without a mandate (403), and visitors", async ({ db, app, as }) => {
+    const { slug } = await openVote(db);
     for (const role of ["moderator", "administrator"] as const) {
-      const staff = await signedIn(await createUser(database.db, { role, totp: true }));
-      expect((await vote(staff, { choix: "pour" })).status).toBe(403);
+      const staff = await as(role);
+      expect((await vote(staff, slug, { choix: "pour" })).status).toBe(403);
     }
-    expect((await vote(new TestClient(app), { choix: "pour" })).status).toBe(403);
+    expect((await vote(new TestClient(app), slug, { choix: "pour" })).status).toBe(403);
   });
 
-  it("gives representatives a dashboard of their organisation's ballots, and nobody else", async () => {
+  test("gives representatives a dashboard of their organisation's ballots, and nobody else", async ({ app, as }) => {
+    const rep = await as("apvf");
     const dashboard = await (await rep.get("/tableau-de-bord")).text();
     expect(dashboard).toContain("Vous représentez Association des petites villes de France (APVF).");
-    const moderator = await signedIn(await createUser(database.db, { role: "moderator", totp: true }));
+    const moderator = await as("moderator");
     expect((await moderator.get("/tableau-de-bord")).status).toBe(403);
     expect((await new TestClient(app).get("/tableau-de-bord")).status).toBe(303);
   });
 
-  it("answers 409 when the vote is not open and 422 for an unknown option or a long reason", async () => {
-    const notOpen = await vote(rep, { choix: "pour" }, draftSlug);
+  test("answers 409 when the vote is not open and 422 for an unknown option or a long reason", async ({ db, as }) => {
+    const { slug, draftSlug } = await openVote(db);
+    const rep = await as("apvf");
+    const notOpen = await vote(rep, draftSlug, { choix: "pour" });
     expect(notOpen.status).toBe(409);
     expect(await notOpen.text()).toContain("Le vote n&#39;est pas ouvert");
-    const unknown = await vote(rep, { choix: "peut-etre", motivation: "Gardé tel quel" });
+    const unknown = await vote(rep, slug, { choix: "peut-etre", motivation: "Gardé tel quel" });
     expect(unknown.status).toBe(422);
     const html = await unknown.text();
     expect(html).toContain('<p class="field-error" id="champ-choix-erreur">Choisissez Pour, Contre ou Abstention.</p>');
     expect(html).toContain("Gardé tel quel</textarea>");
-    const long = await vote(rep, { choix: "pour", motivation: "x".repeat(2001) });
+    const long = await vote(rep, slug, { choix: "pour", motivation: "x".repeat(2001) });
     expect(long.status).toBe(422);
     expect(await long.text()).toContain("La motivation fait au plus 2 000 caractères.");
   });
 
-  it("refuses a representative whose mandate has ended", async () => {
-    const user = await createUser(database.db, { organisation: "voix-des-patients-territoires" });
-    const client = await signedIn(user);
-    await sql`update mandate set ends_at = now() where user_id = ${user.id}`.execute(database.db);
-    expect((await vote(client, { choix: "pour" })).status).toBe(403);
+  test("refuses a representative whose mandate has ended", async ({ db, as }) => {
+    const { slug } = await openVote(db);
+    const client = await as("voix-des-patients-territoires");
+    await sql`update mandate set ends_at = now() where user_id = ${client.user.id}`.execute(db);
+    expect((await vote(client, slug, { choix: "pour" })).status).toBe(403);
   });
 });
 
 describe("during the vote", () => {
-  it("shows the turnout but no tally or choice to the public; staff see who has not voted", async () => {
+  test("shows the turnout but no tally or choice to the public; staff see who has not voted", async ({
+    db,
+    app,
+    as,
+  }) => {
+    const { slug } = await openVote(db);
+    await castThenChanged(db, as, slug);
     const page = await (await new TestClient(app).get(`/propositions/${slug}`)).text();
     expect(page).toContain("1 organisations sur 35 ont voté");
     expect(page).not.toContain("Décompte provisoire");
     expect(page).not.toContain("Après débat interne");
-    const moderator = await signedIn(await createUser(database.db, { role: "moderator", totp: true }));
+    const moderator = await as("moderator");
     const staffPage = await (await moderator.get(`/propositions/${slug}`)).text();
     expect(staffPage).toContain("Organisations qui n&#39;ont pas encore voté (34)");
     const journal = await (await new TestClient(app).get("/journal")).text();
@@ -151,7 +159,8 @@ describe("during the vote", () => {
     expect(verifyExport(exported)).toMatchObject({ ok: true });
   });
 
-  it("shows the rules before the vote opens", async () => {
+  test("shows the rules before the vote opens", async ({ db, app }) => {
+    const { draftSlug } = await openVote(db);
     const page = await (await new TestClient(app).get(`/propositions/${draftSlug}`)).text();
     expect(page).toContain("Quorum : au moins 18 organisations sur 35");
     expect(page).toContain("plus de voix Pour que de voix Contre");
@@ -159,11 +168,16 @@ describe("during the vote", () => {
 });
 
 describe("after closing", () => {
-  beforeAll(async () => {
-    await closeVoteNow(database.db, slug);
-  });
+  /** The vote of `castThenChanged`, closed: APVF's « contre » is the one ballot. */
+  async function closedAfterAChange(db: Kysely<Database>, as: (who: string) => Promise<SignedInClient>) {
+    const { slug } = await openVote(db);
+    const rep = await castThenChanged(db, as, slug);
+    await closeVoteNow(db, slug);
+    return { slug, rep };
+  }
 
-  it("publishes the roll-call, the chart and its table, and the matrix", async () => {
+  test("publishes the roll-call, the chart and its table, and the matrix", async ({ db, app, as }) => {
+    const { slug } = await closedAfterAChange(db, as);
     const page = await (await new TestClient(app).get(`/propositions/${slug}`)).text();
     expect(page).toContain("Quorum non atteint");
     expect(page).toContain("Après débat interne.");
@@ -175,7 +189,8 @@ describe("after closing", () => {
     expect(organisation).toContain("Contre");
   });
 
-  it("exports CSV (both separators) and JSON, and the chain verifies", async () => {
+  test("exports CSV (both separators) and JSON, and the chain verifies", async ({ db, app, as }) => {
+    await closedAfterAChange(db, as);
     const csv = await (await new TestClient(app).get("/resultats.csv")).text();
     expect(csv.split("\r\n")[0]).toBe("proposition,organisation,nom,college,type,choix,motivation,recu");
     const bytes = new Uint8Array(await (await new TestClient(app).get("/resultats-point-virgule.csv")).arrayBuffer());
@@ -189,7 +204,8 @@ describe("after closing", () => {
     expect(verify).toContain("Vérification réussie");
   });
 
-  it("refuses ballots after closing (409)", async () => {
-    expect((await vote(rep, { choix: "pour" })).status).toBe(409);
+  test("refuses ballots after closing (409)", async ({ db, as }) => {
+    const { slug, rep } = await closedAfterAChange(db, as);
+    expect((await vote(rep, slug, { choix: "pour" })).status).toBe(409);
   });
 });

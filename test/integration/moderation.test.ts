@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Kysely } from "kysely";
+import { describe, expect } from "vitest";
+import type { Database } from "../../src/db/database.js";
 import { verifyExport } from "../../src/features/ballots/results/verify.js";
 import type { BallotChainExport as ChainExport } from "../../src/features/ballots/results/view-models/results.model.js";
-import { createUser, type TestUser } from "../factories.js";
-import { createTestApp } from "../helpers/app.js";
-import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { createUser } from "../factories.js";
+import type { TestClient } from "../helpers/client.js";
+import { type As, test } from "../helpers/context.js";
 import { asWritten } from "../helpers/emails.js";
-
-let database: TestDatabase;
-let app: ReturnType<typeof createTestApp>["app"];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app } = createTestApp(database.db));
-});
-afterAll(() => database.destroy());
+import { readUntil } from "../helpers/live.js";
 
 let keys = 0;
 const key = () => `cle${Date.now()}x${++keys}`;
 
-async function signedIn(options: Parameters<typeof createUser>[1]): Promise<{ user: TestUser; client: TestClient }> {
-  const user = await createUser(database.db, options);
-  const client = new TestClient(app);
-  await client.signIn(user);
-  return { user, client };
-}
-
-const moderator = () => signedIn({ role: "moderator", totp: true, name: "Modeste Modératrice" });
+const moderator = (as: As) => as({ role: "moderator", name: "Modeste Modératrice" });
 
 async function postComment(client: TestClient, slug: string, body: string, parentId?: string): Promise<string> {
   const response = parentId
@@ -36,40 +22,18 @@ async function postComment(client: TestClient, slug: string, body: string, paren
   return /#c-(\d+)$/.exec(response.headers.get("Location") ?? "")?.[1] ?? "";
 }
 
-async function readUntil(response: Response, predicate: (text: string) => boolean, timeoutMs = 6000) {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (!predicate(text)) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`SSE: not received. Got:\n${text}`);
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`SSE timeout:\n${text}`)), left)),
-      ]);
-      if (chunk.done) break;
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-    return text;
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-}
-
 describe("charter and reports", () => {
-  it("shows the charter publicly with the five rules", async () => {
+  test("shows the charter publicly with the five rules", async ({ app }) => {
     const page = await (await app.request("/charte")).text();
     for (const rule of ["hors-sujet", "insultes", "données personnelles", "désinformation", "autre"]) {
       expect(page).toContain(rule);
     }
   });
 
-  it("counts a second report by the same person once, and says so", async () => {
-    const { client: author } = await signedIn({ organisation: "apvf" });
+  test("counts a second report by the same person once, and says so", async ({ db, as }) => {
+    const author = await as("apvf");
     const id = await postComment(author, "stages", "Un argument à signaler deux fois.");
-    const { client: reporter } = await signedIn({ organisation: "alliance-usagers-soins-proximite" });
+    const reporter = await as("alliance-usagers-soins-proximite");
     const first = await reporter.post(`/commentaires/${id}/signaler`, {
       regle: "hors-sujet",
       precisions: "Rien à voir",
@@ -78,60 +42,56 @@ describe("charter and reports", () => {
     const second = await reporter.post(`/commentaires/${id}/signaler`, { regle: "insultes" });
     expect(second.headers.get("Location")).toBe(`/commentaires/${id}/signaler?etat=deja`);
     expect(await (await reporter.get(second.headers.get("Location") ?? "")).text()).toContain("déjà signalé");
-    const rows = await database.db.selectFrom("moderation_report").selectAll().where("comment_id", "=", id).execute();
+    const rows = await db.selectFrom("moderation_report").selectAll().where("comment_id", "=", id).execute();
     expect(rows).toHaveLength(1);
   });
 
-  it("refuses a report without a rule (422) and a visitor (redirect to sign-in)", async () => {
-    const { client: author } = await signedIn({ organisation: "apvf" });
+  test("refuses a report without a rule (422) and a visitor (redirect to sign-in)", async ({ app, as }) => {
+    const author = await as("apvf");
     const id = await postComment(author, "stages", "Argument sans signalement valable.");
-    const { client } = await signedIn({ organisation: "alliance-usagers-soins-proximite" });
+    const client = await as("alliance-usagers-soins-proximite");
     expect((await client.post(`/commentaires/${id}/signaler`, { regle: "" })).status).toBe(422);
     expect((await app.request(`/commentaires/${id}/signaler`)).status).toBe(303);
   });
 });
 
 describe("who may moderate", () => {
-  it("answers 403 to a representative on every moderation route", async () => {
-    const { client: author } = await signedIn({ organisation: "apvf" });
+  test("answers 403 to a representative on every moderation route", async ({ db, as }) => {
+    const author = await as("apvf");
     const id = await postComment(author, "stages", "Argument que seul un modérateur peut masquer.");
-    const { client } = await signedIn({ organisation: "alliance-usagers-soins-proximite" });
+    const client = await as("alliance-usagers-soins-proximite");
     expect((await client.get("/moderation")).status).toBe(403);
     expect((await client.get(`/moderation/commentaires/${id}`)).status).toBe(403);
     const hide = await client.post(`/moderation/commentaires/${id}/masquer`, { regle: "insultes", motif: "x" });
     expect(hide.status).toBe(403);
     expect((await client.post("/moderation/propositions/stages/verrouiller", { motif: "x" })).status).toBe(403);
-    const row = await database.db.selectFrom("comment").select("hidden_at").where("id", "=", id).executeTakeFirst();
+    const row = await db.selectFrom("comment").select("hidden_at").where("id", "=", id).executeTakeFirst();
     expect(row?.hidden_at).toBeNull();
   });
 
-  it("refuses a moderator who represents the comment's organisation (403)", async () => {
-    const { client: author } = await signedIn({ organisation: "apvf" });
+  test("refuses a moderator who represents the comment's organisation (403)", async ({ as }) => {
+    const author = await as("apvf");
     const id = await postComment(author, "stages", "Argument de ma propre organisation.");
-    const { client } = await signedIn({ role: "moderator", totp: true, organisation: "apvf" });
+    const client = await as({ role: "moderator", organisation: "apvf" });
     const response = await client.post(`/moderation/commentaires/${id}/masquer`, { regle: "autre", motif: "x" });
     expect(response.status).toBe(403);
   });
 
-  it("refuses a moderator suspending staff (403) or a member of their own organisation (403)", async () => {
-    const admin = await createUser(database.db, { role: "administrator", totp: true });
-    const colleague = await createUser(database.db, { organisation: "apvf" });
-    const { client } = await signedIn({ role: "moderator", totp: true, organisation: "apvf" });
+  test("refuses a moderator suspending staff (403) or a member of their own organisation (403)", async ({ db, as }) => {
+    const admin = await createUser(db, { role: "administrator", totp: true });
+    const colleague = await createUser(db, { organisation: "apvf" });
+    const client = await as({ role: "moderator", organisation: "apvf" });
     const form = { "motif-compte": "Essai" };
     expect((await client.post(`/moderation/personnes/${admin.id}/suspendre`, form)).status).toBe(403);
     expect((await client.post(`/moderation/personnes/${colleague.id}/suspendre`, form)).status).toBe(403);
-    const rows = await database.db
-      .selectFrom("app_user")
-      .select("status")
-      .where("id", "in", [admin.id, colleague.id])
-      .execute();
+    const rows = await db.selectFrom("app_user").select("status").where("id", "in", [admin.id, colleague.id]).execute();
     expect(rows.every((row) => row.status === "active")).toBe(true);
   });
 
-  it("refuses hiding without a rule with 422", async () => {
-    const { client: author } = await signedIn({ organisation: "apvf" });
+  test("refuses hiding without a rule with 422", async ({ as }) => {
+    const author = await as("apvf");
     const id = await postComment(author, "stages", "Argument à masquer sans règle.");
-    const { client } = await moderator();
+    const client = await moderator(as);
     const response = await client.post(`/moderation/commentaires/${id}/masquer`, { regle: "", motif: "Pourquoi" });
     expect(response.status).toBe(422);
     expect(await response.text()).toContain("Choisissez la règle");
@@ -140,25 +100,20 @@ describe("who may moderate", () => {
 
 describe("a hidden body never reaches the public", () => {
   const SECRET = "Numéro de sécurité sociale de Jeanne 2850775123456";
-  let id = "";
-  let replyId = "";
-  let lastEventBefore = "0";
-  let moderatorUser: TestUser;
-  let mod: TestClient;
-  let author: TestClient;
 
-  beforeAll(async () => {
-    ({ client: author } = await signedIn({ organisation: "apvf", email: `auteur-${Date.now()}@exemple.fr` }));
-    id = await postComment(author, "escap", SECRET);
-    const { client: other } = await signedIn({ organisation: "alliance-usagers-soins-proximite" });
-    replyId = await postComment(other, "escap", "Une réponse qui doit rester visible.", id);
+  /** A reported comment carrying a personal datum, with a reply, hidden by a moderator. */
+  async function hiddenComment(db: Kysely<Database>, as: As) {
+    const author = await as({ organisation: "apvf", email: `auteur-${Date.now()}@exemple.fr` });
+    const id = await postComment(author, "escap", SECRET);
+    const other = await as("alliance-usagers-soins-proximite");
+    const replyId = await postComment(other, "escap", "Une réponse qui doit rester visible.", id);
     await other.post(`/commentaires/${id}/signaler`, { regle: "donnees-personnelles" });
-    const last = await database.db
+    const last = await db
       .selectFrom("live_event")
       .select((eb) => eb.fn.max("id").as("id"))
       .executeTakeFirst();
-    lastEventBefore = String(last?.id ?? "0");
-    ({ user: moderatorUser, client: mod } = await moderator());
+    const lastEventBefore = String(last?.id ?? "0");
+    const mod = await moderator(as);
     const queue = await (await mod.get("/moderation")).text();
     expect(queue).toContain("Numéro de sécurité sociale");
     expect(queue).toContain("1 signalement");
@@ -167,9 +122,15 @@ describe("a hidden body never reaches the public", () => {
       motif: "Donnée de santé d'une personne identifiable.",
     });
     expect(response.status).toBe(303);
-  });
+    return { id, replyId, lastEventBefore, mod, author };
+  }
 
-  it("shows the tombstone with the rule and the reason on the proposal page; replies stay", async () => {
+  test("shows the tombstone with the rule and the reason on the proposal page; replies stay", async ({
+    db,
+    app,
+    as,
+  }) => {
+    const { replyId } = await hiddenComment(db, as);
     const page = await (await app.request("/propositions/escap")).text();
     expect(page).not.toContain("2850775123456");
     expect(page).toContain("Masqué par la modération — motif : données personnelles");
@@ -177,7 +138,8 @@ describe("a hidden body never reaches the public", () => {
     expect(page).toContain(`c-${replyId}`);
   });
 
-  it("keeps it out of the thread page, the history, the htmx fragment and the search", async () => {
+  test("keeps it out of the thread page, the history, the htmx fragment and the search", async ({ db, app, as }) => {
+    const { id } = await hiddenComment(db, as);
     for (const path of [
       "/propositions/escap",
       `/commentaires/${id}`,
@@ -197,20 +159,23 @@ describe("a hidden body never reaches the public", () => {
     expect(search).not.toContain("2850775123456");
   });
 
-  it("keeps it out of the live event (SSE), which carries the tombstone", async () => {
+  test("keeps it out of the live event (SSE), which carries the tombstone", async ({ db, app, as }) => {
+    const { lastEventBefore } = await hiddenComment(db, as);
     const response = await app.request(`/propositions/escap/direct?depuis=${lastEventBefore}`);
-    const text = await readUntil(response, (t) => t.includes("Masqué par la modération"));
+    const text = await readUntil(response, (t) => t.includes("Masqué par la modération"), 6000);
     expect(text).not.toContain("2850775123456");
   });
 
-  it("keeps it out of the public journals and exports", async () => {
+  test("keeps it out of the public journals and exports", async ({ db, app, as }) => {
+    await hiddenComment(db, as);
     for (const path of ["/journal-de-moderation", "/journal.json", "/journal", "/resultats.json", "/resultats.csv"]) {
       const body = await (await app.request(path)).text();
       expect(body, path).not.toContain("2850775123456");
     }
   });
 
-  it("keeps it out of every open data download, which never carries an email", async () => {
+  test("keeps it out of every open data download, which never carries an email", async ({ db, app, as }) => {
+    const { id, replyId } = await hiddenComment(db, as);
     const page = await (await app.request("/donnees")).text();
     expect(page).toContain("Licence Ouverte 2.0");
     const downloads = [...page.matchAll(/href="(\/donnees\/[a-z-]+\.(?:csv|json))"/g)].map((m) => m[1] ?? "");
@@ -232,12 +197,18 @@ describe("a hidden body never reaches the public", () => {
     );
   });
 
-  it("lets moderators still read it", async () => {
+  test("lets moderators still read it", async ({ db, as }) => {
+    const { id, mod } = await hiddenComment(db, as);
     const page = await (await mod.get(`/moderation/commentaires/${id}`)).text();
     expect(page).toContain("2850775123456");
   });
 
-  it("records the decision in the public journal by role, not by name, in the audit chain", async () => {
+  test("records the decision in the public journal by role, not by name, in the audit chain", async ({
+    db,
+    app,
+    as,
+  }) => {
+    const { id, mod } = await hiddenComment(db, as);
     const journal = await (await app.request("/journal-de-moderation")).text();
     expect(journal).toContain("Commentaire masqué");
     expect(journal).toContain("Donnée de santé d&#39;une personne identifiable.");
@@ -248,17 +219,18 @@ describe("a hidden body never reaches the public", () => {
     };
     const event = chain.events.find((e) => e.kind === "moderation.hide");
     expect(event?.payload).toMatchObject({ target: `comment:${id}`, role: "moderator", rule: "donnees-personnelles" });
-    const action = await database.db
+    const action = await db
       .selectFrom("moderation_action")
       .selectAll()
       .where("target_id", "=", id)
       .executeTakeFirstOrThrow();
-    expect(action.actor_id).toBe(moderatorUser.id);
+    expect(action.actor_id).toBe(mod.user.id);
   });
 
-  it("emails the author with the rule, the reason and how to contest", async () => {
+  test("emails the author with the rule, the reason and how to contest", async ({ db, as }) => {
+    await hiddenComment(db, as);
     const mail = asWritten(
-      await database.db
+      await db
         .selectFrom("email_outbox")
         .selectAll()
         .where("kind", "=", "moderation")
@@ -271,19 +243,21 @@ describe("a hidden body never reaches the public", () => {
     expect(mail.body_text).toContain("contester");
   });
 
-  it("refuses the author's edit of a hidden comment", async () => {
+  test("refuses the author's edit of a hidden comment", async ({ db, as }) => {
+    const { id, author } = await hiddenComment(db, as);
     expect((await author.get(`/commentaires/${id}/modifier`)).status).toBe(403);
     expect((await author.post(`/commentaires/${id}/modifier`, { body: "Nouveau texte" })).status).toBe(403);
   });
 });
 
 describe("every other action lands in the journal", () => {
-  it("restores, dismisses, pins, locks and unlocks, suspends and reinstates", async () => {
-    const { user: author, client: authorClient } = await signedIn({ organisation: "apvf" });
+  test("restores, dismisses, pins, locks and unlocks, suspends and reinstates", async ({ db, app, as }) => {
+    const authorClient = await as("apvf");
+    const author = authorClient.user;
     const id = await postComment(authorClient, "guichet-unique", "Un argument solide et bien sourcé.");
-    const { client: reporter } = await signedIn({ organisation: "alliance-usagers-soins-proximite" });
+    const reporter = await as("alliance-usagers-soins-proximite");
     await reporter.post(`/commentaires/${id}/signaler`, { regle: "desinformation" });
-    const { client: mod } = await moderator();
+    const mod = await moderator(as);
     const ok = async (path: string, form: Record<string, string> = {}) =>
       expect((await mod.post(path, form)).status, path).toBe(303);
     await ok(`/moderation/commentaires/${id}/classer`, { "motif-classement": "Argument sourcé." });
@@ -299,12 +273,12 @@ describe("every other action lands in the journal", () => {
     expect(locked.status).toBe(403);
     await ok("/moderation/propositions/guichet-unique/deverrouiller");
     await ok(`/moderation/personnes/${author.id}/suspendre`, { "motif-compte": "Insultes répétées." });
-    const sessions = await database.db.selectFrom("user_session").where("user_id", "=", author.id).execute();
+    const sessions = await db.selectFrom("user_session").where("user_id", "=", author.id).execute();
     expect(sessions).toHaveLength(0);
     await ok(`/moderation/personnes/${author.id}/reactiver`);
     await ok(`/moderation/commentaires/${id}/desepingler`);
     const kinds = (
-      await database.db.selectFrom("audit_event").select("kind").where("kind", "like", "moderation.%").execute()
+      await db.selectFrom("audit_event").select("kind").where("kind", "like", "moderation.%").execute()
     ).map((r) => r.kind);
     for (const kind of ["dismiss", "hide", "restore", "pin", "lock", "unlock", "suspend", "reinstate", "unpin"]) {
       expect(kinds).toContain(`moderation.${kind}`);
@@ -315,17 +289,21 @@ describe("every other action lands in the journal", () => {
     expect(verifyExport(chain)).toMatchObject({ ok: true });
   });
 
-  it("publishes a synthesis with versions kept, before the discussion, linking key arguments", async () => {
-    const { client: authorClient } = await signedIn({ organisation: "apvf" });
+  test("publishes a synthesis with versions kept, before the discussion, linking key arguments", async ({
+    db,
+    app,
+    as,
+  }) => {
+    const authorClient = await as("apvf");
     const id = await postComment(authorClient, "exercice-mixte", "Argument clé sur l'exercice mixte.");
-    const { client: mod } = await moderator();
+    const mod = await moderator(as);
     await mod.post(`/moderation/commentaires/${id}/epingler`);
     await mod.post("/moderation/propositions/exercice-mixte/synthese", { synthese: "Première *version*." });
     const response = await mod.post("/moderation/propositions/exercice-mixte/synthese", {
       synthese: `Les organisations **convergent**. Voir [l'argument](/commentaires/${id}).`,
     });
     expect(response.status).toBe(303);
-    const versions = await database.db.selectFrom("synthesis_version").selectAll().execute();
+    const versions = await db.selectFrom("synthesis_version").selectAll().execute();
     expect(versions.filter((v) => v.body.includes("version")).length).toBeGreaterThanOrEqual(1);
     expect(versions.length).toBeGreaterThanOrEqual(2);
     const page = await (await app.request("/propositions/exercice-mixte")).text();
@@ -343,17 +321,15 @@ describe("every other action lands in the journal", () => {
 });
 
 describe("with the public page cache on", () => {
-  it("never serves a cached page with the body after it was hidden", async () => {
-    const cached = createTestApp(database.db, { PAGE_CACHE_MS: "60000" }).app;
-    const author = new TestClient(cached);
-    const authorUser = await createUser(database.db, { organisation: "apvf" });
-    await author.signIn(authorUser);
+  test.override({ env: { PAGE_CACHE_MS: "60000" } });
+
+  test("never serves a cached page with the body after it was hidden", async ({ app, as }) => {
+    const author = await as("apvf");
     const id = await postComment(author, "stages", "Texte mis en cache 7391046 puis masqué.");
-    expect(await (await cached.request("/propositions/stages")).text()).toContain("7391046");
-    const mod = new TestClient(cached);
-    await mod.signIn(await createUser(database.db, { role: "moderator", totp: true }));
+    expect(await (await app.request("/propositions/stages")).text()).toContain("7391046");
+    const mod = await as("moderator");
     const hidden = await mod.post(`/moderation/commentaires/${id}/masquer`, { regle: "autre", motif: "Test cache." });
     expect(hidden.status).toBe(303);
-    expect(await (await cached.request("/propositions/stages")).text()).not.toContain("7391046");
+    expect(await (await app.request("/propositions/stages")).text()).not.toContain("7391046");
   });
 });
