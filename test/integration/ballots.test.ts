@@ -4,7 +4,7 @@ import { describe, expect } from "vitest";
 import type { Database } from "../../src/db/database.js";
 import { verifyExport } from "../../src/features/ballots/results/verify.js";
 import { TestClient } from "../helpers/client.js";
-import { type SignedInClient, test } from "../helpers/context.js";
+import { type As, test } from "../helpers/context.js";
 import { asWritten } from "../helpers/emails.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
@@ -24,7 +24,7 @@ async function openVote(db: Kysely<Database>): Promise<{ slug: string; draftSlug
 }
 
 /** APVF votes « pour », then a colleague changes the ballot to « contre »: one ballot, two events. */
-async function castThenChanged(db: Kysely<Database>, as: (who: string) => Promise<SignedInClient>, slug: string) {
+async function castThenChanged(as: As, slug: string) {
   const rep = await as("apvf");
   expect((await vote(rep, slug, { choix: "pour", motivation: "Essentiel pour nos communes." })).status).toBe(303);
   const colleague = await as("apvf");
@@ -66,7 +66,7 @@ describe("who may vote", () => {
     as,
   }) => {
     const { slug } = await openVote(db);
-    await castThenChanged(db, as, slug);
+    await castThenChanged(as, slug);
     const ballots = await db
       .selectFrom("ballot")
       .selectAll()
@@ -143,7 +143,7 @@ describe("during the vote", () => {
     as,
   }) => {
     const { slug } = await openVote(db);
-    await castThenChanged(db, as, slug);
+    await castThenChanged(as, slug);
     const page = await (await new TestClient(app).get(`/propositions/${slug}`)).text();
     expect(page).toContain("1 organisations sur 35 ont voté");
     expect(page).not.toContain("Décompte provisoire");
@@ -169,9 +169,9 @@ describe("during the vote", () => {
 
 describe("after closing", () => {
   /** The vote of `castThenChanged`, closed: APVF's « contre » is the one ballot. */
-  async function closedAfterAChange(db: Kysely<Database>, as: (who: string) => Promise<SignedInClient>) {
+  async function closedAfterAChange(db: Kysely<Database>, as: As) {
     const { slug } = await openVote(db);
-    const rep = await castThenChanged(db, as, slug);
+    const rep = await castThenChanged(as, slug);
     await closeVoteNow(db, slug);
     return { slug, rep };
   }

@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Kysely } from "kysely";
+import { describe, expect } from "vitest";
+import type { Database } from "../../src/db/database.js";
 import { sendDailyDigests, unsubscribeToken } from "../../src/features/comments/notifications.service.js";
 import { createUser } from "../factories.js";
-import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
+import { TEST_ORIGIN } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { test } from "../helpers/context.js";
 import { asWritten } from "../helpers/emails.js";
-
-let database: TestDatabase;
-let app: ReturnType<typeof createTestApp>["app"];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app } = createTestApp(database.db));
-});
-afterAll(() => database.destroy());
 
 let keys = 0;
 const key = () => `notif${Date.now()}x${++keys}`;
 
-async function signedIn(organisation: string, name?: string) {
-  const user = await createUser(database.db, { organisation, name });
-  const client = new TestClient(app);
-  await client.signIn(user);
-  return { user, client };
-}
-
 const idFromLocation = (response: Response) => /#c-(\d+)$/.exec(response.headers.get("Location") ?? "")?.[1] ?? "";
 
-async function emailsTo(recipient: string) {
-  const rows = await database.db
+async function emailsTo(db: Kysely<Database>, recipient: string) {
+  const rows = await db
     .selectFrom("email_outbox")
     .selectAll()
     .where("recipient", "=", recipient)
@@ -38,71 +24,74 @@ async function emailsTo(recipient: string) {
 }
 
 describe("notifications", () => {
-  it("emails the author of the comment replied to, with a link and a one-click unsubscribe", async () => {
-    const author = await signedIn("apvf", "Anne Autrice");
-    const replier = await signedIn("alliance-usagers-soins-proximite", "Rémi Répond");
+  test("emails the author of the comment replied to, with a link and a one-click unsubscribe", async ({ db, as }) => {
+    const author = await as({ organisation: "apvf", name: "Anne Autrice" });
+    const replier = await as({ organisation: "alliance-usagers-soins-proximite", name: "Rémi Répond" });
     const top = idFromLocation(
-      await author.client.post("/propositions/stages/commentaires", {
+      await author.post("/propositions/stages/commentaires", {
         cle: key(),
         position: "pour",
         body: "Mon argument",
       }),
     );
-    const response = await replier.client.post(`/commentaires/${top}/repondre`, { cle: key(), body: "Ma réponse" });
+    const response = await replier.post(`/commentaires/${top}/repondre`, { cle: key(), body: "Ma réponse" });
     const replyId = idFromLocation(response);
-    const [email] = await emailsTo(author.user.email);
+    const [email] = await emailsTo(db, author.user.email);
     expect(email?.subject).toContain("Nouvelle réponse à votre commentaire");
     expect(email?.body_text).toContain("Rémi Répond — Alliance des usagers pour des soins de proximité");
     expect(email?.body_text).toContain(`${TEST_ORIGIN}/commentaires/${replyId}#c-${replyId}`);
     expect(email?.body_text).toMatch(/\/notifications\/desabonnement\?jeton=\d+\.[A-Za-z0-9_-]{43}/);
-    expect(await emailsTo(replier.user.email)).toEqual([]);
+    expect(await emailsTo(db, replier.user.email)).toEqual([]);
   });
 
-  it("emails the representatives of a mentioned organisation, and the followers of the proposal", async () => {
-    const mentioned = await signedIn("voix-des-patients-territoires");
-    const follower = await signedIn("reseau-solidaire-patients-chroniques");
-    expect((await follower.client.post("/propositions/escap/suivre", { suivre: "oui" })).status).toBe(303);
-    const writer = await signedIn("apvf");
-    await writer.client.post("/propositions/escap/commentaires", {
+  test("emails the representatives of a mentioned organisation, and the followers of the proposal", async ({
+    db,
+    as,
+  }) => {
+    const mentioned = await as("voix-des-patients-territoires");
+    const follower = await as("reseau-solidaire-patients-chroniques");
+    expect((await follower.post("/propositions/escap/suivre", { suivre: "oui" })).status).toBe(303);
+    const writer = await as("apvf");
+    await writer.post("/propositions/escap/commentaires", {
       cle: key(),
       position: "nuance",
       body: "Qu'en pense @voix-des-patients-territoires ?",
     });
-    expect((await emailsTo(mentioned.user.email))[0]?.subject).toContain("Votre organisation est mentionnée");
-    expect((await emailsTo(follower.user.email))[0]?.subject).toContain("Nouveau commentaire");
-    const page = await (await writer.client.get("/propositions/escap")).text();
+    expect((await emailsTo(db, mentioned.user.email))[0]?.subject).toContain("Votre organisation est mentionnée");
+    expect((await emailsTo(db, follower.user.email))[0]?.subject).toContain("Nouveau commentaire");
+    const page = await (await writer.get("/propositions/escap")).text();
     expect(page).toContain('<a href="/organisations/voix-des-patients-territoires" class="mention"');
   });
 
-  it("gathers the « daily » choice into one digest email", async () => {
-    const reader = await signedIn("territoires-en-attente-de-medecin");
-    await reader.client.post("/compte/notifications", { frequence: "daily" });
-    await reader.client.post("/propositions/guichet-unique/suivre", { suivre: "oui" });
-    const writer = await signedIn("apvf");
+  test("gathers the « daily » choice into one digest email", async ({ db, as }) => {
+    const reader = await as("territoires-en-attente-de-medecin");
+    await reader.post("/compte/notifications", { frequence: "daily" });
+    await reader.post("/propositions/guichet-unique/suivre", { suivre: "oui" });
+    const writer = await as("apvf");
     for (const body of ["Premier du jour", "Second du jour"]) {
-      await writer.client.post("/propositions/guichet-unique/commentaires", { cle: key(), position: "pour", body });
+      await writer.post("/propositions/guichet-unique/commentaires", { cle: key(), position: "pour", body });
     }
-    expect(await emailsTo(reader.user.email)).toEqual([]);
-    expect(await sendDailyDigests(database.db, TEST_ORIGIN)).toBeGreaterThanOrEqual(1);
-    const digests = await emailsTo(reader.user.email);
+    expect(await emailsTo(db, reader.user.email)).toEqual([]);
+    expect(await sendDailyDigests(db, TEST_ORIGIN)).toBeGreaterThanOrEqual(1);
+    const digests = await emailsTo(db, reader.user.email);
     expect(digests).toHaveLength(1);
     expect(digests[0]?.subject).toContain("2 nouveautés");
-    await sendDailyDigests(database.db, TEST_ORIGIN);
-    expect(await emailsTo(reader.user.email)).toHaveLength(1);
+    await sendDailyDigests(db, TEST_ORIGIN);
+    expect(await emailsTo(db, reader.user.email)).toHaveLength(1);
   });
 
-  it("unsubscribes in one click with a signed link; a forged link does nothing", async () => {
-    const reader = await createUser(database.db, { organisation: "apvf" });
-    const token = await unsubscribeToken(database.db, reader.id);
+  test("unsubscribes in one click with a signed link; a forged link does nothing", async ({ db, app }) => {
+    const reader = await createUser(db, { organisation: "apvf" });
+    const token = await unsubscribeToken(db, reader.id);
     const client = new TestClient(app);
     expect((await client.get(`/notifications/desabonnement?jeton=${token}`)).status).toBe(200);
     const forged = `${reader.id}.${"A".repeat(43)}`;
     expect((await client.post("/notifications/desabonnement", { jeton: forged })).status).toBe(404);
-    const other = await createUser(database.db, {});
+    const other = await createUser(db, {});
     const stolen = `${other.id}.${token.split(".")[1]}`;
     expect((await client.post("/notifications/desabonnement", { jeton: stolen })).status).toBe(404);
     expect((await client.post("/notifications/desabonnement", { jeton: token })).status).toBe(200);
-    const setting = await database.db
+    const setting = await db
       .selectFrom("notification_setting")
       .select("frequency")
       .where("user_id", "=", reader.id)

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../factories.js";
-import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import type { Kysely } from "kysely";
+import { describe, expect } from "vitest";
+import type { Database } from "../../src/db/database.js";
+import { test as base } from "../helpers/context.js";
 import { type Instance, readUntil, startInstance, stopInstance } from "../helpers/live.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
@@ -10,37 +10,44 @@ import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.
  * every open page hears of them, on every instance, and every instance's page cache forgets
  * the pages they change.
  */
-let database: TestDatabase;
-let a: Instance;
-let b: Instance;
-let slugs: string[];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  a = await startInstance(database.url);
+/** Two instances over the test's database, each with its own pool, LISTEN connection and app. */
+const test = base.extend<{ a: Instance; b: Instance; slugs: string[] }>({
+  a: async ({ database }, use) => {
+    const instance = await startInstance(database.url);
+    try {
+      await use(instance);
+    } finally {
+      await stopInstance(instance);
+    }
+  },
   // B caches anonymous pages for a minute: only a live event can make it forget them.
-  b = await startInstance(database.url, { PAGE_CACHE_MS: "60000" });
-  slugs = await firstProposalSlugs(database.db);
+  b: async ({ database }, use) => {
+    const instance = await startInstance(database.url, { PAGE_CACHE_MS: "60000" });
+    try {
+      await use(instance);
+    } finally {
+      await stopInstance(instance);
+    }
+  },
+  slugs: async ({ db }, use) => {
+    await use(await firstProposalSlugs(db));
+  },
 });
-afterAll(async () => {
-  for (const instance of [a, b]) await stopInstance(instance);
-  await database.destroy();
-});
-
-async function signedIn(instance: Instance, options: Parameters<typeof createUser>[1]) {
-  const client = new TestClient(instance.app);
-  await client.signIn(await createUser(database.db, options));
-  return client;
-}
 
 describe("live events beyond comments", () => {
-  it("a ballot cast on A updates the turnout on B's open pages, never the form, and B's cache forgets the page", async () => {
+  test("a ballot cast on A updates the turnout on B's open pages, never the form, and B's cache forgets the page", async ({
+    a,
+    b,
+    slugs,
+    db,
+    as,
+  }) => {
     const slug = slugs[0] as string;
-    await openVoteNow(database.db, slug);
+    await openVoteNow(db, slug);
     const cached = await (await b.app.request(`/propositions/${slug}`)).text();
     expect(cached).toContain("0 organisations sur");
     const stream = await b.app.request(`/propositions/${slug}/direct`);
-    const voter = await signedIn(a, { organisation: "apvf" });
+    const voter = await as("apvf", { app: a.app });
     expect((await voter.post(`/propositions/${slug}/vote`, { choix: "pour", motivation: "" })).status).toBe(303);
     const text = await readUntil(stream, (t) => t.includes("Nouveau bulletin"));
     expect(text).toContain('id="vote-etat" hx-swap-oob="outerMorph"');
@@ -51,34 +58,39 @@ describe("live events beyond comments", () => {
       .toBe(true);
   });
 
-  it("an identical resubmission publishes nothing", async () => {
+  test("an identical resubmission publishes nothing", async ({ a, slugs, db, as }) => {
     const slug = slugs[0] as string;
-    const voter = await signedIn(a, { organisation: "alliance-usagers-soins-proximite" });
+    await openVoteNow(db, slug);
+    const voter = await as("alliance-usagers-soins-proximite", { app: a.app });
     await voter.post(`/propositions/${slug}/vote`, { choix: "contre", motivation: "" });
-    const before = await countEvents(slug);
+    const before = await countEvents(db, slug);
     await voter.post(`/propositions/${slug}/vote`, { choix: "contre", motivation: "" });
-    expect(await countEvents(slug)).toBe(before);
+    expect(await countEvents(db, slug)).toBe(before);
   });
 
-  it("opening and closing a vote replace the whole vote region, with its result once closed", async () => {
+  test("opening and closing a vote replace the whole vote region, with its result once closed", async ({
+    b,
+    slugs,
+    db,
+  }) => {
     const slug = slugs[1] as string;
     const opening = await b.app.request(`/propositions/${slug}/direct`);
-    await openVoteNow(database.db, slug);
+    await openVoteNow(db, slug);
     const opened = await readUntil(opening, (t) => t.includes("Le vote est ouvert"));
     expect(opened).toContain('id="vote" aria-labelledby="vote-titre" hx-swap-oob="outerMorph"');
     const closing = await b.app.request(`/propositions/${slug}/direct`);
-    await closeVoteNow(database.db, slug);
+    await closeVoteNow(db, slug);
     const closed = await readUntil(closing, (t) => t.includes("Le vote est clos"));
     expect(closed).toContain('hx-swap-oob="outerMorph"');
     expect(closed).toContain("Résultat");
   });
 
-  it("moderation decisions reach open pages: hide, restore, pin, lock, synthesis", async () => {
+  test("moderation decisions reach open pages: hide, restore, pin, lock, synthesis", async ({ a, b, slugs, as }) => {
     const slug = slugs[2] as string;
-    const author = await signedIn(a, { organisation: "apvf" });
+    const author = await as("apvf", { app: a.app });
     const posted = await author.post(`/propositions/${slug}/commentaires`, { position: "pour", body: "À modérer" });
     const commentId = /#c-(\d+)$/.exec(posted.headers.get("Location") ?? "")?.[1] ?? "";
-    const moderator = await signedIn(a, { role: "moderator", totp: true });
+    const moderator = await as("moderator", { app: a.app });
     const steps: [string, Record<string, string>, string][] = [
       [
         `/moderation/commentaires/${commentId}/masquer`,
@@ -99,8 +111,8 @@ describe("live events beyond comments", () => {
   });
 });
 
-async function countEvents(slug: string): Promise<number> {
-  const row = await database.db
+async function countEvents(db: Kysely<Database>, slug: string): Promise<number> {
+  const row = await db
     .selectFrom("live_event")
     .innerJoin("proposal", "proposal.id", "live_event.proposal_id")
     .select((eb) => eb.fn.countAll<string>().as("n"))

@@ -1,25 +1,11 @@
-import type { Hono } from "hono";
-import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Kysely, sql } from "kysely";
+import { describe, expect } from "vitest";
+import type { Database } from "../../src/db/database.js";
 import { organisationsAdminText as t } from "../../views/admin/organisations-admin.text.js";
-import { createUser } from "../factories.js";
-import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { test } from "../helpers/context.js";
 
 const HEADER = "slug,name,kind,college,description,website,demo";
-
-let database: TestDatabase;
-let app: Hono<any>;
-let admin: TestClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createTestApp(database.db).app;
-  admin = new TestClient(app);
-  await admin.signIn(await createUser(database.db, { role: "administrator", totp: true }));
-});
-afterAll(() => database.destroy());
 
 /** Hono JSX escapes these five characters; French messages are full of apostrophes. */
 function escaped(text: string): string {
@@ -34,24 +20,23 @@ function escaped(text: string): string {
 function postMultipart(client: TestClient, path: string, fields: Record<string, string | File>) {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  return app.request(path, { method: "POST", body, headers: { Origin: TEST_ORIGIN, Cookie: cookie } });
+  return client.postMultipart(path, body);
 }
 
-async function countAdminActions(action: string): Promise<number> {
+async function countAdminActions(db: Kysely<Database>, action: string): Promise<number> {
   const { rows } = await sql<{
     count: string;
-  }>`select count(*) as count from admin_action where action = ${action}`.execute(database.db);
+  }>`select count(*) as count from admin_action where action = ${action}`.execute(db);
   return Number(rows[0]?.count);
 }
 
-async function organisationsSnapshot() {
-  const { rows } = await sql`select * from organisation order by id`.execute(database.db);
+async function organisationsSnapshot(db: Kysely<Database>) {
+  const { rows } = await sql`select * from organisation order by id`.execute(db);
   return rows;
 }
 
-function findOrganisation(slug: string) {
-  return database.db.selectFrom("organisation").selectAll().where("slug", "=", slug).executeTakeFirst();
+function findOrganisation(db: Kysely<Database>, slug: string) {
+  return db.selectFrom("organisation").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
 const validForm = (overrides: Record<string, string> = {}) => ({
@@ -66,45 +51,44 @@ const validForm = (overrides: Record<string, string> = {}) => ({
 });
 
 describe("who may manage organisations", () => {
-  it("sends visitors to the sign-in page", async () => {
+  test("sends visitors to the sign-in page", async ({ app }) => {
     const response = await new TestClient(app).get("/admin/organisations");
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toMatch(/^\/connexion\?suite=/);
   });
 
-  it("refuses representatives and moderators", async () => {
-    const representative = new TestClient(app);
-    await representative.signIn(await createUser(database.db, { organisation: "apvf" }));
-    const moderator = new TestClient(app);
-    await moderator.signIn(await createUser(database.db, { role: "moderator", totp: true }));
+  test("refuses representatives and moderators", async ({ db, as }) => {
+    const representative = await as("apvf");
+    const moderator = await as("moderator");
     for (const client of [representative, moderator]) {
       expect((await client.get("/admin/organisations")).status).toBe(403);
       expect((await client.get("/admin/organisations/import")).status).toBe(403);
       expect((await client.post("/admin/organisations/nouvelle", validForm())).status).toBe(403);
     }
-    expect(await findOrganisation("collectif-soignants-littoral")).toBeUndefined();
+    expect(await findOrganisation(db, "collectif-soignants-littoral")).toBeUndefined();
   });
 
-  it("sends administrators without two-factor authentication to set it up", async () => {
-    const client = new TestClient(app);
-    await client.signIn(await createUser(database.db, { role: "administrator" }));
+  test("sends administrators without two-factor authentication to set it up", async ({ as }) => {
+    const client = await as({ role: "administrator", totp: false });
     const response = await client.get("/admin/organisations/nouvelle");
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toMatch(/^\/compte\/double-authentification/);
     expect((await client.post("/admin/organisations/nouvelle", validForm())).status).toBe(403);
   });
 
-  it("refuses a cross-site POST", async () => {
+  test("refuses a cross-site POST", async ({ db, as }) => {
+    const admin = await as("administrator");
     const response = await admin.post("/admin/organisations/nouvelle", validForm({ slug: "par-un-autre-site" }), {
       Origin: "https://evil.example",
     });
     expect(response.status).toBe(403);
-    expect(await findOrganisation("par-un-autre-site")).toBeUndefined();
+    expect(await findOrganisation(db, "par-un-autre-site")).toBeUndefined();
   });
 });
 
 describe("listing, creating and editing", () => {
-  it("lists every organisation with its kind, college, demo flag and an edit link", async () => {
+  test("lists every organisation with its kind, college, demo flag and an edit link", async ({ as }) => {
+    const admin = await as("administrator");
     const response = await admin.get("/admin/organisations");
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -115,55 +99,57 @@ describe("listing, creating and editing", () => {
     expect(html).toContain("Financeurs et élus");
   });
 
-  it("creates an organisation, records the action and shows a message", async () => {
-    const before = await countAdminActions("organisation.create");
+  test("creates an organisation, records the action and shows a message", async ({ db, as }) => {
+    const admin = await as("administrator");
+    const before = await countAdminActions(db, "organisation.create");
     const response = await admin.post("/admin/organisations/nouvelle", validForm());
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/admin/organisations?message=organisation-creee");
-    expect(await findOrganisation("collectif-soignants-littoral")).toMatchObject({
+    expect(await findOrganisation(db, "collectif-soignants-littoral")).toMatchObject({
       name: "Collectif des soignants du littoral",
       kind_slug: "infirmiers",
       college_slug: "professionnels",
       website: "https://exemple.fr",
       is_demo: true,
     });
-    expect(await countAdminActions("organisation.create")).toBe(before + 1);
+    expect(await countAdminActions(db, "organisation.create")).toBe(before + 1);
     const list = await (await admin.get(response.headers.get("location") ?? "")).text();
     expect(list).toContain(escaped(t.messages["organisation-creee"] ?? "?"));
   });
 
-  it("edits an organisation, records what changed", async () => {
+  test("edits an organisation, records what changed", async ({ db, as }) => {
+    const admin = await as("administrator");
     await admin.post("/admin/organisations/nouvelle", validForm({ slug: "a-modifier", name: "À modifier" }));
     const page = await (await admin.get("/admin/organisations/a-modifier/modifier")).text();
     expect(page).toContain('value="À modifier"');
     expect(page).toContain('<option value="infirmiers" selected="">');
-    const before = await countAdminActions("organisation.update");
+    const before = await countAdminActions(db, "organisation.update");
     const form = validForm({ slug: "a-modifier", name: "Modifiée", kind: "pharmaciens", website: "", demo: "" });
     const response = await admin.post("/admin/organisations/a-modifier/modifier", form);
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/admin/organisations?message=organisation-modifiee");
-    expect(await findOrganisation("a-modifier")).toMatchObject({
+    expect(await findOrganisation(db, "a-modifier")).toMatchObject({
       name: "Modifiée",
       kind_slug: "pharmaciens",
       website: null,
       is_demo: false,
     });
-    expect(await countAdminActions("organisation.update")).toBe(before + 1);
+    expect(await countAdminActions(db, "organisation.update")).toBe(before + 1);
     const { rows } = await sql<{ details: { changes: Record<string, unknown> } }>`
-      select details from admin_action where action = 'organisation.update' order by id desc limit 1`.execute(
-      database.db,
-    );
+      select details from admin_action where action = 'organisation.update' order by id desc limit 1`.execute(db);
     expect(Object.keys(rows[0]?.details.changes ?? {}).sort()).toEqual(["isDemo", "kindSlug", "name", "website"]);
   });
 
-  it("answers 404 for an unknown organisation", async () => {
+  test("answers 404 for an unknown organisation", async ({ as }) => {
+    const admin = await as("administrator");
     expect((await admin.get("/admin/organisations/inconnue/modifier")).status).toBe(404);
     expect((await admin.post("/admin/organisations/inconnue/modifier", validForm())).status).toBe(404);
   });
 });
 
 describe("refused input keeps what was typed", () => {
-  it("shows each format error beside its field", async () => {
+  test("shows each format error beside its field", async ({ as }) => {
+    const admin = await as("administrator");
     const response = await admin.post("/admin/organisations/nouvelle", validForm({ name: "", slug: "Pas Bon !" }));
     expect(response.status).toBe(422);
     const html = await response.text();
@@ -174,7 +160,8 @@ describe("refused input keeps what was typed", () => {
     expect(html).toContain('id="champ-slug-erreur"');
   });
 
-  it("refuses an unknown kind", async () => {
+  test("refuses an unknown kind", async ({ db, as }) => {
+    const admin = await as("administrator");
     const response = await admin.post(
       "/admin/organisations/nouvelle",
       validForm({ slug: "type-inconnu", kind: "sorciers" }),
@@ -183,11 +170,12 @@ describe("refused input keeps what was typed", () => {
     const html = await response.text();
     expect(html).toContain('value="type-inconnu"');
     expect(html).toContain(escaped(t.errors.unknownKind));
-    expect(await findOrganisation("type-inconnu")).toBeUndefined();
+    expect(await findOrganisation(db, "type-inconnu")).toBeUndefined();
   });
 
-  it("refuses a slug or a name already used, and records nothing", async () => {
-    const before = await countAdminActions("organisation.create");
+  test("refuses a slug or a name already used, and records nothing", async ({ db, as }) => {
+    const admin = await as("administrator");
+    const before = await countAdminActions(db, "organisation.create");
     const slugTaken = await admin.post(
       "/admin/organisations/nouvelle",
       validForm({ slug: "apvf", name: "Nouveau nom" }),
@@ -202,17 +190,18 @@ describe("refused input keeps what was typed", () => {
     );
     expect(nameTaken.status).toBe(422);
     expect(await nameTaken.text()).toContain(escaped(t.errors.nameTaken));
-    expect(await countAdminActions("organisation.create")).toBe(before);
+    expect(await countAdminActions(db, "organisation.create")).toBe(before);
   });
 
-  it("refuses renaming onto another organisation's slug", async () => {
+  test("refuses renaming onto another organisation's slug", async ({ db, as }) => {
+    const admin = await as("administrator");
     const response = await admin.post(
       "/admin/organisations/apvf/modifier",
       validForm({ slug: "alliance-usagers-soins-proximite", name: "Association des petites villes de France (APVF)" }),
     );
     expect(response.status).toBe(422);
     expect(await response.text()).toContain(escaped(t.errors.slugTaken));
-    expect(await findOrganisation("apvf")).toBeDefined();
+    expect(await findOrganisation(db, "apvf")).toBeDefined();
   });
 });
 
@@ -229,35 +218,39 @@ describe("CSV import", () => {
     "mauvais-type,Mauvais type,magiciens,usagers,,,true",
   ].join("\n");
 
-  it("shows the form with a text area, a file input and multipart encoding", async () => {
+  test("shows the form with a text area, a file input and multipart encoding", async ({ as }) => {
+    const admin = await as("administrator");
     const html = await (await admin.get("/admin/organisations/import")).text();
     expect(html).toContain('enctype="multipart/form-data"');
     expect(html).toContain('<textarea id="champ-csv" name="csv"');
     expect(html).toContain('type="file"');
   });
 
-  it("refuses a bad pasted file naming the line, and changes nothing", async () => {
-    const before = await organisationsSnapshot();
-    const actions = await countAdminActions("organisation.import");
+  test("refuses a bad pasted file naming the line, and changes nothing", async ({ db, as }) => {
+    const admin = await as("administrator");
+    const before = await organisationsSnapshot(db);
+    const actions = await countAdminActions(db, "organisation.import");
     const response = await postMultipart(admin, "/admin/organisations/import", { csv: badCsv });
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain(escaped(t.errors.lineUnknownKind(3, "magiciens")));
     expect(html).toContain("mauvais-type,Mauvais type,magiciens");
-    expect(await organisationsSnapshot()).toEqual(before);
-    expect(await countAdminActions("organisation.import")).toBe(actions);
+    expect(await organisationsSnapshot(db)).toEqual(before);
+    expect(await countAdminActions(db, "organisation.import")).toBe(actions);
   });
 
-  it("refuses a bad uploaded file the same way", async () => {
-    const before = await organisationsSnapshot();
+  test("refuses a bad uploaded file the same way", async ({ db, as }) => {
+    const admin = await as("administrator");
+    const before = await organisationsSnapshot(db);
     const file = new File([badCsv], "organisations.csv", { type: "text/csv" });
     const response = await postMultipart(admin, "/admin/organisations/import", { csv: "", file });
     expect(response.status).toBe(422);
     expect(await response.text()).toContain("Ligne 3");
-    expect(await organisationsSnapshot()).toEqual(before);
+    expect(await organisationsSnapshot(db)).toEqual(before);
   });
 
-  it("refuses a file over 200 KB, an empty form and both sources at once", async () => {
+  test("refuses a file over 200 KB, an empty form and both sources at once", async ({ db, as }) => {
+    const admin = await as("administrator");
     const big = new File([`${HEADER}\n${"x".repeat(201 * 1024)}`], "gros.csv", { type: "text/csv" });
     const tooBig = await postMultipart(admin, "/admin/organisations/import", { csv: "", file: big });
     expect(tooBig.status).toBe(422);
@@ -268,27 +261,32 @@ describe("CSV import", () => {
     const small = new File([goodCsv], "organisations.csv", { type: "text/csv" });
     const both = await postMultipart(admin, "/admin/organisations/import", { csv: goodCsv, file: small });
     expect(both.status).toBe(422);
-    expect(await findOrganisation("maison-sante-plateau")).toBeUndefined();
+    expect(await findOrganisation(db, "maison-sante-plateau")).toBeUndefined();
   });
 
-  it("creates and updates from an uploaded file, in one recorded action", async () => {
-    const actions = await countAdminActions("organisation.import");
+  test("creates and updates from an uploaded file, in one recorded action", async ({ db, as }) => {
+    const admin = await as("administrator");
+    const actions = await countAdminActions(db, "organisation.import");
     const file = new File([goodCsv], "organisations.csv", { type: "text/csv" });
     const response = await postMultipart(admin, "/admin/organisations/import", { csv: "", file });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/admin/organisations?message=import&creees=1&modifiees=1");
-    expect(await findOrganisation("maison-sante-plateau")).toMatchObject({ kind_slug: "centres-sante", is_demo: true });
-    expect(await findOrganisation("apvf")).toMatchObject({ description: "Description importée." });
-    expect(await countAdminActions("organisation.import")).toBe(actions + 1);
+    expect(await findOrganisation(db, "maison-sante-plateau")).toMatchObject({
+      kind_slug: "centres-sante",
+      is_demo: true,
+    });
+    expect(await findOrganisation(db, "apvf")).toMatchObject({ description: "Description importée." });
+    expect(await countAdminActions(db, "organisation.import")).toBe(actions + 1);
     const list = await (await admin.get(response.headers.get("location") ?? "")).text();
     expect(list).toContain(escaped(t.importDone(1, 1)));
   });
 
-  it("imports pasted text", async () => {
+  test("imports pasted text", async ({ db, as }) => {
+    const admin = await as("administrator");
     const csv = `${HEADER}\ncollectif-colle,Collectif collé,mutuelles,financeurs-elus,,,false\n`;
     const response = await postMultipart(admin, "/admin/organisations/import", { csv });
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/admin/organisations?message=import&creees=1&modifiees=0");
-    expect(await findOrganisation("collectif-colle")).toMatchObject({ name: "Collectif collé" });
+    expect(await findOrganisation(db, "collectif-colle")).toMatchObject({ name: "Collectif collé" });
   });
 });
