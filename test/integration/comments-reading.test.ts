@@ -1,39 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Kysely } from "kysely";
+import { describe, expect } from "vitest";
+import type { Database } from "../../src/db/database.js";
 import type { Stance } from "../../src/domain/debate.js";
 import { createUser } from "../factories.js";
-import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { test as base } from "../helpers/context.js";
 
-let database: TestDatabase;
-let app: ReturnType<typeof createTestApp>["app"];
-let proposalId: string;
-let author: { id: string; organisationId: string; mandateId: string };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app } = createTestApp(database.db));
-  const user = await createUser(database.db, { organisation: "apvf", name: "Léa Lecture" });
-  const mandate = await database.db
-    .selectFrom("mandate")
-    .select("id")
-    .where("user_id", "=", user.id)
-    .executeTakeFirstOrThrow();
-  author = { id: user.id, organisationId: user.organisationId ?? "", mandateId: mandate.id };
-  const proposal = await database.db
-    .selectFrom("proposal")
-    .select("id")
-    .where("slug", "=", "stages")
-    .executeTakeFirstOrThrow();
-  proposalId = proposal.id;
-});
-afterAll(() => database.destroy());
+/** The proposal « stages » and one author, Léa Lecture of APVF. */
+async function readingSetup(db: Kysely<Database>) {
+  const user = await createUser(db, { organisation: "apvf", name: "Léa Lecture" });
+  const mandate = await db.selectFrom("mandate").select("id").where("user_id", "=", user.id).executeTakeFirstOrThrow();
+  const author = { id: user.id, organisationId: user.organisationId ?? "", mandateId: mandate.id };
+  const proposal = await db.selectFrom("proposal").select("id").where("slug", "=", "stages").executeTakeFirstOrThrow();
+  return { proposalId: proposal.id, author };
+}
 
 let seq = 0;
 /** Straight into the table: the posting rules are tested elsewhere, here we need volume. */
-async function seedComment(body: string, stance: Stance, supportCount = 0) {
+async function insertComment(
+  db: Kysely<Database>,
+  { proposalId, author }: Awaited<ReturnType<typeof readingSetup>>,
+  body: string,
+  stance: Stance,
+  supportCount = 0,
+) {
   seq += 1;
-  const row = await database.db
+  const row = await db
     .insertInto("comment")
     .values({
       proposal_id: proposalId,
@@ -54,11 +46,29 @@ async function seedComment(body: string, stance: Stance, supportCount = 0) {
   return row.id;
 }
 
+const test = base.extend<{
+  proposalId: string;
+  seedComment: (body: string, stance: Stance, supportCount?: number) => Promise<string>;
+}>({
+  proposalId: async ({ db }, use) => {
+    const proposal = await db
+      .selectFrom("proposal")
+      .select("id")
+      .where("slug", "=", "stages")
+      .executeTakeFirstOrThrow();
+    await use(proposal.id);
+  },
+  seedComment: async ({ db }, use) => {
+    const setup = await readingSetup(db);
+    await use((body, stance, supportCount) => insertComment(db, setup, body, stance, supportCount));
+  },
+});
+
 const idsOnPage = (html: string) =>
   [...html.matchAll(/<li id="c-(\d+)" class="comment comment--depth-1">/g)].map((m) => m[1]);
 
 describe("reading the debate", () => {
-  it("counts per stance, filters by stance and sorts by support", async () => {
+  test("counts per stance, filters by stance and sorts by support", async ({ seedComment, app }) => {
     await seedComment("Un argument pour", "pour", 1);
     await seedComment("Un argument contre très soutenu", "contre", 5);
     await seedComment("Un autre contre", "contre", 0);
@@ -75,7 +85,10 @@ describe("reading the debate", () => {
     expect(bySupport.indexOf("Une question")).toBeLessThan(bySupport.indexOf("Un argument pour"));
   });
 
-  it("paginates with « voir plus » (keyset), without repeats or gaps, as a page and for htmx", async () => {
+  test("paginates with « voir plus » (keyset), without repeats or gaps, as a page and for htmx", async ({
+    seedComment,
+    app,
+  }) => {
     for (let i = 0; i < 45; i += 1) await seedComment(`Page ${i}`, "nuance", i % 3);
     const client = new TestClient(app);
     for (const query of ["position=nuance", "position=nuance&tri=soutien"]) {
@@ -97,8 +110,17 @@ describe("reading the debate", () => {
     expect(await full.text()).toContain("<h1>Débat</h1>");
   });
 
-  it("uses an index for the next page (keyset, no offset scan)", async () => {
-    const plan = await database.db
+  test("uses an index for the next page (keyset, no offset scan)", async ({ seedComment, proposalId, db }) => {
+    // As many comments as the two tests above leave: the plan is read on a table of that size.
+    for (const [body, stance, support] of [
+      ["Un argument pour", "pour", 1],
+      ["Un argument contre très soutenu", "contre", 5],
+      ["Un autre contre", "contre", 0],
+      ["Une question", "question", 2],
+    ] as const)
+      await seedComment(body, stance, support);
+    for (let i = 0; i < 45; i += 1) await seedComment(`Page ${i}`, "nuance", i % 3);
+    const plan = await db
       .selectFrom("comment")
       .select("id")
       .where("proposal_id", "=", proposalId)
@@ -107,14 +129,17 @@ describe("reading the debate", () => {
       .orderBy("id", "desc")
       .limit(21)
       .compile();
-    const { rows } = await database.db.executeQuery<{ "QUERY PLAN": string }>({
+    const { rows } = await db.executeQuery<{ "QUERY PLAN": string }>({
       ...plan,
       sql: `explain ${plan.sql}`,
     });
     expect(rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Index/);
   });
 
-  it("searches in French, accent-insensitive, highlights matches, escapes the text and links to the comment", async () => {
+  test("searches in French, accent-insensitive, highlights matches, escapes the text and links to the comment", async ({
+    seedComment,
+    app,
+  }) => {
     const id = await seedComment(
       "Les médecins généralistes manquent <script>alert(1)</script> dans les hôpitaux.",
       "pour",
@@ -132,9 +157,9 @@ describe("reading the debate", () => {
     expect((await client.get(`/recherche?q=${encodeURIComponent('"ouvert -fermé or (')}`)).status).toBe(200);
   });
 
-  it("does not find deleted comments", async () => {
+  test("does not find deleted comments", async ({ seedComment, db, app }) => {
     const id = await seedComment("Texte effacé xylophone", "pour");
-    await database.db.updateTable("comment").set({ deleted_at: new Date() }).where("id", "=", id).execute();
+    await db.updateTable("comment").set({ deleted_at: new Date() }).where("id", "=", id).execute();
     const html = await (await new TestClient(app).get("/recherche?q=xylophone")).text();
     expect(html).not.toContain(`/commentaires/${id}#`);
   });

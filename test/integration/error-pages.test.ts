@@ -1,28 +1,9 @@
-import type { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { MAX_BODY_BYTES } from "../../src/app.js";
 import { createUser } from "../factories.js";
-import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
-import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { TEST_ORIGIN } from "../helpers/app.js";
+import { test } from "../helpers/context.js";
 import { firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
-
-let database: TestDatabase;
-let app: Hono<any>;
-let admin: TestClient;
-let adminId: string;
-let slugs: string[];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createTestApp(database.db).app;
-  admin = new TestClient(app);
-  const user = await createUser(database.db, { role: "administrator", totp: true });
-  adminId = user.id;
-  await admin.signIn(user);
-  slugs = await firstProposalSlugs(database.db);
-});
-afterAll(() => database.destroy());
 
 const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "";
 const decodeEntities = (html: string) =>
@@ -39,12 +20,13 @@ function fieldState(html: string, name: string) {
 }
 
 describe("every error status has its own French title in the full layout", () => {
-  it("titles a 409 and a 422 for what they are, never « Erreur inattendue »", async () => {
+  test("titles a 409 and a 422 for what they are, never « Erreur inattendue »", async ({ db, as }) => {
+    const slugs = await firstProposalSlugs(db);
+    const admin = await as("administrator");
     const slug = slugs[3] ?? "";
-    await openVoteNow(database.db, slug);
-    const number = (
-      await database.db.selectFrom("proposal").select("number").where("slug", "=", slug).executeTakeFirstOrThrow()
-    ).number;
+    await openVoteNow(db, slug);
+    const number = (await db.selectFrom("proposal").select("number").where("slug", "=", slug).executeTakeFirstOrThrow())
+      .number;
     const conflict = await admin.post(`/admin/votes/${slug}/transition`, {
       transition: "ouvrir",
       numero: String(number),
@@ -53,14 +35,13 @@ describe("every error status has its own French title in the full layout", () =>
     expect(conflict.status).toBe(409);
     const conflictHtml = await conflict.text();
     expect(titleOf(conflictHtml)).not.toContain("Erreur inattendue");
-    const reporter = new TestClient(app);
-    await reporter.signIn(await createUser(database.db, { organisation: "apvf" }));
+    const reporter = await as("apvf");
     const badReport = await reporter.post("/commentaires/1/signaler", { regle: "nope" });
     expect([404, 422]).toContain(badReport.status);
     expect(titleOf(await badReport.text())).not.toContain("Erreur inattendue");
   });
 
-  it("answers an oversized body with a full 413 page: doctype, lang, title, stylesheet", async () => {
+  test("answers an oversized body with a full 413 page: doctype, lang, title, stylesheet", async ({ app }) => {
     const big = "x".repeat(MAX_BODY_BYTES + 10);
     const sized = await app.request("/connexion", {
       method: "POST",
@@ -89,7 +70,7 @@ describe("every error status has its own French title in the full layout", () =>
     }
   });
 
-  it("keeps a fragment for htmx partial requests", async () => {
+  test("keeps a fragment for htmx partial requests", async ({ app }) => {
     const response = await app.request("/page-qui-n-existe-pas", {
       headers: { "HX-Request": "true", "HX-Request-Type": "partial" },
     });
@@ -99,7 +80,9 @@ describe("every error status has its own French title in the full layout", () =>
 });
 
 describe("admin forms come back with the input kept and the error beside the field", () => {
-  it("refuses an unreadable date beside the opening field, keeping every typed value", async () => {
+  test("refuses an unreadable date beside the opening field, keeping every typed value", async ({ db, as }) => {
+    const slugs = await firstProposalSlugs(db);
+    const admin = await as("administrator");
     const slug = slugs[0] ?? "";
     const response = await admin.post(`/admin/votes/${slug}/calendrier`, {
       numero: "1",
@@ -120,7 +103,9 @@ describe("admin forms come back with the input kept and the error beside the fie
     expect(fieldState(html, "quorum-1").value).toBe("0,6");
   });
 
-  it("refuses a quorum over the number of organisations beside the quorum field", async () => {
+  test("refuses a quorum over the number of organisations beside the quorum field", async ({ db, as }) => {
+    const slugs = await firstProposalSlugs(db);
+    const admin = await as("administrator");
     const slug = slugs[0] ?? "";
     const response = await admin.post(`/admin/votes/${slug}/calendrier`, {
       numero: "1",
@@ -134,7 +119,7 @@ describe("admin forms come back with the input kept and the error beside the fie
     const count = fieldState(await response.text(), "quorum-nombre-1");
     expect(count.error).toContain("entre 1 et 35");
     expect(count.value).toBe("36");
-    const stored = await database.db
+    const stored = await db
       .selectFrom("proposal")
       .select("quorum_count")
       .where("slug", "=", slug)
@@ -142,11 +127,12 @@ describe("admin forms come back with the input kept and the error beside the fie
     expect(stored.quorum_count).toBeNull();
   });
 
-  it("refuses a transition without its reason beside the reason field", async () => {
+  test("refuses a transition without its reason beside the reason field", async ({ db, as }) => {
+    const slugs = await firstProposalSlugs(db);
+    const admin = await as("administrator");
     const slug = slugs[0] ?? "";
     const statusOf = async () =>
-      (await database.db.selectFrom("proposal").select("status").where("slug", "=", slug).executeTakeFirstOrThrow())
-        .status;
+      (await db.selectFrom("proposal").select("status").where("slug", "=", slug).executeTakeFirstOrThrow()).status;
     const before = await statusOf();
     const transition = before === "brouillon" ? "debat" : "ouvrir";
     const response = await admin.post(`/admin/votes/${slug}/transition`, { transition, numero: "1", "motif-1": "  " });
@@ -155,8 +141,9 @@ describe("admin forms come back with the input kept and the error beside the fie
     expect(await statusOf()).toBe(before);
   });
 
-  it("refuses a suspension or a mandate end without a reason beside that person's field", async () => {
-    const rep = await createUser(database.db, { organisation: "apvf", name: "Camille Sans-Motif" });
+  test("refuses a suspension or a mandate end without a reason beside that person's field", async ({ db, as }) => {
+    const admin = await as("administrator");
+    const rep = await createUser(db, { organisation: "apvf", name: "Camille Sans-Motif" });
     const response = await admin.post(`/admin/personnes/${rep.id}/suspendre`, { motif: "" });
     expect(response.status).toBe(422);
     const html = await response.text();
@@ -165,36 +152,27 @@ describe("admin forms come back with the input kept and the error beside the fie
     expect(html).toMatch(new RegExp(`id="${id}"[^>]*aria-invalid="true"`));
     expect(html).toContain(`id="${id}-erreur"`);
     expect(html).toContain("Indiquez un motif.");
-    const other = await admin.post(`/admin/personnes/${adminId}/suspendre`, { motif: "x".repeat(501) });
+    const other = await admin.post(`/admin/personnes/${admin.user.id}/suspendre`, { motif: "x".repeat(501) });
     expect(other.status).toBe(422);
     expect(await other.text()).toContain("x".repeat(501));
-    const status = await database.db
-      .selectFrom("app_user")
-      .select("status")
-      .where("id", "=", rep.id)
-      .executeTakeFirstOrThrow();
+    const status = await db.selectFrom("app_user").select("status").where("id", "=", rep.id).executeTakeFirstOrThrow();
     expect(status.status).toBe("active");
   });
 });
 
 describe("reporting a comment", () => {
-  it("shows the length message beside a note over 1,000 characters and keeps the text", async () => {
-    const author = new TestClient(app);
-    await author.signIn(await createUser(database.db, { organisation: "apvf" }));
+  test("shows the length message beside a note over 1,000 characters and keeps the text", async ({ db, as }) => {
+    const slugs = await firstProposalSlugs(db);
+    const author = await as("apvf");
     const slug = slugs[1] ?? "";
-    await database.db.updateTable("proposal").set({ status: "debat" }).where("slug", "=", slug).execute();
+    await db.updateTable("proposal").set({ status: "debat" }).where("slug", "=", slug).execute();
     const posted = await author.post(`/propositions/${slug}/commentaires`, {
       body: "Un argument à signaler",
       position: "pour",
     });
     expect(posted.status).toBe(303);
-    const comment = await database.db
-      .selectFrom("comment")
-      .select("id")
-      .orderBy("id", "desc")
-      .executeTakeFirstOrThrow();
-    const reporter = new TestClient(app);
-    await reporter.signIn(await createUser(database.db, { organisation: "alliance-usagers-soins-proximite" }));
+    const comment = await db.selectFrom("comment").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const reporter = await as("alliance-usagers-soins-proximite");
     const note = "é".repeat(1001);
     const response = await reporter.post(`/commentaires/${comment.id}/signaler`, { regle: "autre", precisions: note });
     expect(response.status).toBe(422);

@@ -1,30 +1,21 @@
 import { spawn } from "node:child_process";
-import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Kysely, sql } from "kysely";
+import { describe, expect } from "vitest";
+import type { Database } from "../../src/db/database.js";
 import { DemoAccountsRefusedError, seedDemoAccounts } from "../../src/seed/demo-accounts.js";
-import { createUser, type TestUser } from "../factories.js";
+import { createUser } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { test } from "../helpers/context.js";
 import { asWritten } from "../helpers/emails.js";
 
-let database: TestDatabase;
-let app: ReturnType<typeof createTestApp>["app"];
-let admin: TestUser;
-let adminBrowser: TestClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app } = createTestApp(database.db));
-  admin = await createUser(database.db, { role: "administrator", totp: true });
-  adminBrowser = new TestClient(app);
-  await adminBrowser.signIn(admin);
-});
-afterAll(() => database.destroy());
-
-async function lastLink(recipient: string, path: "invitation" | "mot-de-passe/nouveau"): Promise<string> {
+async function lastLink(
+  db: Kysely<Database>,
+  recipient: string,
+  path: "invitation" | "mot-de-passe/nouveau",
+): Promise<string> {
   const email = asWritten(
-    await database.db
+    await db
       .selectFrom("email_outbox")
       .select(["body_text", "subject", "template"])
       .where("recipient", "=", recipient)
@@ -36,20 +27,26 @@ async function lastLink(recipient: string, path: "invitation" | "mot-de-passe/no
   return match[1];
 }
 
-const apvfId = async () =>
-  (await database.db.selectFrom("organisation").select("id").where("slug", "=", "apvf").executeTakeFirstOrThrow()).id;
+const apvfId = async (db: Kysely<Database>) =>
+  (await db.selectFrom("organisation").select("id").where("slug", "=", "apvf").executeTakeFirstOrThrow()).id;
 
 describe("invitations", () => {
-  it("an administrator invites; the link is single-use and creates the account with its mandate", async () => {
+  test("an administrator invites; the link is single-use and creates the account with its mandate", async ({
+    db,
+    app,
+    as,
+  }) => {
+    const adminBrowser = await as("administrator");
+    const admin = adminBrowser.user;
     const email = "nouvelle.representante@exemple.fr";
     const sent = await adminBrowser.post("/admin/invitations/nouvelle", {
       email,
       role: "representative",
-      organisationId: await apvfId(),
+      organisationId: await apvfId(db),
       mandateNote: "Bureau du 3 novembre",
     });
     expect(sent.status).toBe(303);
-    const link = await lastLink(email, "invitation");
+    const link = await lastLink(db, email, "invitation");
 
     const visitor = new TestClient(app);
     const page = await visitor.get(link);
@@ -70,7 +67,7 @@ describe("invitations", () => {
     expect(accepted.headers.get("Location")).toBe("/compte?message=bienvenue");
     const account = await (await visitor.get("/compte")).text();
     expect(account).toContain("Vous représentez Association des petites villes de France (APVF).");
-    const mandate = await database.db
+    const mandate = await db
       .selectFrom("mandate")
       .innerJoin("app_user", "app_user.id", "mandate.user_id")
       .select("mandate.note")
@@ -85,15 +82,13 @@ describe("invitations", () => {
     });
     expect(reused.status).toBe(410);
     expect(await reused.text()).toContain("Ce lien a déjà servi.");
-    const actions = await database.db
-      .selectFrom("admin_action")
-      .select("action")
-      .where("actor_id", "=", admin.id)
-      .execute();
+    const actions = await db.selectFrom("admin_action").select("action").where("actor_id", "=", admin.id).execute();
     expect(actions.map((a) => a.action)).toContain("invitation.create");
   });
 
-  it("keeps the form and explains what is wrong", async () => {
+  test("keeps the form and explains what is wrong", async ({ as }) => {
+    const adminBrowser = await as("administrator");
+    const admin = adminBrowser.user;
     const missingOrganisation = await adminBrowser.post("/admin/invitations/nouvelle", {
       email: "sans.orga@exemple.fr",
       role: "representative",
@@ -117,20 +112,21 @@ describe("invitations", () => {
     expect(existing.status).toBe(409);
   });
 
-  it("an expired, revoked or replaced link says so", async () => {
+  test("an expired, revoked or replaced link says so", async ({ db, app, as }) => {
+    const adminBrowser = await as("administrator");
     const email = "moderatrice@exemple.fr";
     await adminBrowser.post("/admin/invitations/nouvelle", { email, role: "moderator", organisationId: "" });
-    const first = await lastLink(email, "invitation");
-    const invitation = await database.db
+    const first = await lastLink(db, email, "invitation");
+    const invitation = await db
       .selectFrom("invitation")
       .select("id")
       .where("email", "=", email)
       .executeTakeFirstOrThrow();
     await adminBrowser.post(`/admin/invitations/${invitation.id}/renvoyer`);
-    const second = await lastLink(email, "invitation");
+    const second = await lastLink(db, email, "invitation");
     expect(second).not.toBe(first);
     expect(await (await new TestClient(app).get(first)).text()).toContain("Ce lien n&#39;est pas valide.");
-    await database.db
+    await db
       .updateTable("invitation")
       .set({ expires_at: sql`now() - interval '1 minute'` })
       .where("id", "=", invitation.id)
@@ -138,7 +134,7 @@ describe("invitations", () => {
     const expired = await new TestClient(app).get(second);
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain("Ce lien a expiré.");
-    await database.db
+    await db
       .updateTable("invitation")
       .set({ expires_at: sql`now() + interval '1 day'` })
       .where("id", "=", invitation.id)
@@ -147,44 +143,37 @@ describe("invitations", () => {
     expect(await (await new TestClient(app).get(second)).text()).toContain("Ce lien a été annulé.");
   });
 
-  it("is refused to anyone but an administrator", async () => {
-    const representative = await createUser(database.db, { organisation: "apvf" });
-    const browser = new TestClient(app);
-    await browser.signIn(representative);
+  test("is refused to anyone but an administrator", async ({ db, as }) => {
+    const browser = await as("apvf");
     const attempt = await browser.post("/admin/invitations/nouvelle", {
       email: "pirate@exemple.fr",
       role: "administrator",
       organisationId: "",
     });
     expect(attempt.status).toBe(403);
-    const created = await database.db
-      .selectFrom("invitation")
-      .select("id")
-      .where("email", "=", "pirate@exemple.fr")
-      .execute();
+    const created = await db.selectFrom("invitation").select("id").where("email", "=", "pirate@exemple.fr").execute();
     expect(created).toEqual([]);
   });
 });
 
 describe("password reset", () => {
-  it("answers the same for unknown addresses, sends a 1-hour single-use link, and ends every session", async () => {
-    const user = await createUser(database.db);
-    const signedIn = new TestClient(app);
-    await signedIn.signIn(user);
+  test("answers the same for unknown addresses, sends a 1-hour single-use link, and ends every session", async ({
+    db,
+    app,
+    as,
+  }) => {
+    const user = await createUser(db);
+    const signedIn = await as(user);
     const unknown = await new TestClient(app).post("/mot-de-passe-oublie", { email: "personne@nulle-part.fr" });
     const known = await new TestClient(app).post("/mot-de-passe-oublie", { email: user.email });
     const message = "Si un compte correspond à cette adresse, un lien de réinitialisation vient d&#39;être envoyé.";
     expect(await unknown.text()).toContain(message);
     expect(await known.text()).toContain(message);
     expect(
-      await database.db
-        .selectFrom("email_outbox")
-        .select("id")
-        .where("recipient", "=", "personne@nulle-part.fr")
-        .execute(),
+      await db.selectFrom("email_outbox").select("id").where("recipient", "=", "personne@nulle-part.fr").execute(),
     ).toEqual([]);
 
-    const link = await lastLink(user.email, "mot-de-passe/nouveau");
+    const link = await lastLink(db, user.email, "mot-de-passe/nouveau");
     const reset = await new TestClient(app).post(link, {
       password: "mon nouveau mot de passe",
       confirmation: "mon nouveau mot de passe",
@@ -203,36 +192,31 @@ describe("password reset", () => {
     ).toBe(303);
   });
 
-  it("limits reset requests per IP, known addresses or not, with the same neutral answer", async () => {
-    const { app: proxied } = createTestApp(database.db, { TRUST_PROXY: "true" });
+  test("limits reset requests per IP, known addresses or not, with the same neutral answer", async ({ db }) => {
+    const { app: proxied } = createTestApp(db, { TRUST_PROXY: "true" });
     const fromIp = (ip: string, email: string) =>
       new TestClient(proxied).post("/mot-de-passe-oublie", { email }, { "Fly-Client-IP": ip });
     for (let i = 0; i < 10; i++) {
       expect((await fromIp("203.0.113.7", `inconnu${i}@nulle-part.fr`)).status).toBe(200);
     }
-    const user = await createUser(database.db);
+    const user = await createUser(db);
     const limited = await fromIp("203.0.113.7", user.email);
     const neutral = await fromIp("203.0.113.8", "inconnu@nulle-part.fr");
     expect(limited.status).toBe(200);
     expect(await limited.text()).toBe(await neutral.text());
-    const queued = () =>
-      database.db.selectFrom("email_outbox").select("id").where("recipient", "=", user.email).execute();
+    const queued = () => db.selectFrom("email_outbox").select("id").where("recipient", "=", user.email).execute();
     expect(await queued()).toHaveLength(0);
     await fromIp("203.0.113.9", user.email);
     expect(await queued()).toHaveLength(1);
   });
 
-  it("an expired link offers a new one; emails are limited to 3 an hour", async () => {
-    const user = await createUser(database.db);
+  test("an expired link offers a new one; emails are limited to 3 an hour", async ({ db, app }) => {
+    const user = await createUser(db);
     for (let i = 0; i < 5; i++) await new TestClient(app).post("/mot-de-passe-oublie", { email: user.email });
-    const sent = await database.db
-      .selectFrom("email_outbox")
-      .select("id")
-      .where("recipient", "=", user.email)
-      .execute();
+    const sent = await db.selectFrom("email_outbox").select("id").where("recipient", "=", user.email).execute();
     expect(sent).toHaveLength(3);
-    const link = await lastLink(user.email, "mot-de-passe/nouveau");
-    await database.db
+    const link = await lastLink(db, user.email, "mot-de-passe/nouveau");
+    await db
       .updateTable("password_reset")
       .set({ expires_at: sql`now() - interval '1 second'` })
       .where("user_id", "=", user.id)
@@ -246,10 +230,11 @@ describe("password reset", () => {
 });
 
 describe("suspension and mandates", () => {
-  it("suspending ends the sessions and blocks sign-in until reinstated", async () => {
-    const user = await createUser(database.db, { organisation: "apvf" });
-    const browser = new TestClient(app);
-    await browser.signIn(user);
+  test("suspending ends the sessions and blocks sign-in until reinstated", async ({ db, app, as }) => {
+    const adminBrowser = await as("administrator");
+    const admin = adminBrowser.user;
+    const user = await createUser(db, { organisation: "apvf" });
+    const browser = await as(user);
     expect((await adminBrowser.post(`/admin/personnes/${user.id}/suspendre`, { motif: "" })).status).toBe(422);
     expect(
       (await adminBrowser.post(`/admin/personnes/${user.id}/suspendre`, { motif: "Départ de l'organisation" })).status,
@@ -264,9 +249,10 @@ describe("suspension and mandates", () => {
     expect((await adminBrowser.post(`/admin/personnes/${admin.id}/suspendre`, { motif: "test" })).status).toBe(409);
   });
 
-  it("ending a mandate removes the right to act for the organisation", async () => {
-    const user = await createUser(database.db, { organisation: "apvf" });
-    const mandate = await database.db
+  test("ending a mandate removes the right to act for the organisation", async ({ db, as }) => {
+    const adminBrowser = await as("administrator");
+    const user = await createUser(db, { organisation: "apvf" });
+    const mandate = await db
       .selectFrom("mandate")
       .select("id")
       .where("user_id", "=", user.id)
@@ -274,8 +260,7 @@ describe("suspension and mandates", () => {
     expect((await adminBrowser.post(`/admin/mandats/${mandate.id}/terminer`, { motif: "Fin de mandat" })).status).toBe(
       303,
     );
-    const browser = new TestClient(app);
-    await browser.signIn(user);
+    const browser = await as(user);
     expect(await (await browser.get("/compte")).text()).toContain("Vous n&#39;avez pas de mandat en cours");
     const journal = await (await adminBrowser.get("/admin/journal")).text();
     expect(journal).toContain("mandate.end");
@@ -283,19 +268,17 @@ describe("suspension and mandates", () => {
 });
 
 describe("demo accounts", () => {
-  it("are refused in production and created once elsewhere", async () => {
-    await expect(seedDemoAccounts(database.db, { nodeEnv: "production" })).rejects.toBeInstanceOf(
-      DemoAccountsRefusedError,
-    );
-    const first = await seedDemoAccounts(database.db, { nodeEnv: "development" });
-    const second = await seedDemoAccounts(database.db, { nodeEnv: "development" });
+  test("are refused in production and created once elsewhere", async ({ db }) => {
+    await expect(seedDemoAccounts(db, { nodeEnv: "production" })).rejects.toBeInstanceOf(DemoAccountsRefusedError);
+    const first = await seedDemoAccounts(db, { nodeEnv: "development" });
+    const second = await seedDemoAccounts(db, { nodeEnv: "development" });
     expect(first).toBe(37);
     expect(second).toBe(0);
   });
 });
 
 describe("npm run admin -- create-admin", () => {
-  it("prints a one-time link for a first administrator", async () => {
+  test("prints a one-time link for a first administrator", async ({ database, app }) => {
     const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
       const child = spawn(
         process.execPath,

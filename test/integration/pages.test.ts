@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { describe, expect } from "vitest";
+import { test as base } from "../helpers/context.js";
 
-let database: TestDatabase;
-let app: ReturnType<typeof createTestApp>["app"];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app } = createTestApp(database.db));
+/** A visitor's GET. */
+const test = base.extend<{ get: (path: string, headers?: Record<string, string>) => Promise<Response> }>({
+  get: async ({ app }, use) => {
+    await use(async (path, headers = {}) => app.request(path, { headers }));
+  },
 });
-afterAll(() => database.destroy());
-
-const get = (path: string, headers: Record<string, string> = {}) => app.request(path, { headers });
 
 describe("public pages", () => {
-  it("home shows the four proposals with their status, in French", async () => {
+  test("home shows the four proposals with their status, in French", async ({ get }) => {
     const response = await get("/");
     const html = await response.text();
     expect(response.status).toBe(200);
@@ -27,8 +22,8 @@ describe("public pages", () => {
     expect(html).toContain('class="skip-link" href="#contenu"');
   });
 
-  it("a proposal page shows its official text, status and schedule", async () => {
-    await database.db
+  test("a proposal page shows its official text, status and schedule", async ({ get, db }) => {
+    await db
       .updateTable("proposal")
       .set({ vote_opens_at: new Date("2026-12-01T09:00:00Z"), vote_closes_at: new Date("2026-12-08T17:00:00Z") })
       .where("slug", "=", "guichet-unique")
@@ -42,7 +37,7 @@ describe("public pages", () => {
     expect(html).toContain('id="vote"'); // the vote and results region
   });
 
-  it("an unknown slug gives a French 404 page", async () => {
+  test("an unknown slug gives a French 404 page", async ({ get }) => {
     const response = await get("/propositions/inconnue");
     expect(response.status).toBe(404);
     const html = await response.text();
@@ -53,7 +48,7 @@ describe("public pages", () => {
     expect((await get("/organisations/inconnue")).status).toBe(404);
   });
 
-  it("/organisations links to the 35 organisations, grouped by college then kind", async () => {
+  test("/organisations links to the 35 organisations, grouped by college then kind", async ({ get }) => {
     const html = await (await get("/organisations")).text();
     const links = new Set(html.match(/href="\/organisations\/[a-z0-9-]+"/g));
     expect(links.size).toBe(35);
@@ -70,13 +65,13 @@ describe("public pages", () => {
     expect(html).toContain('<h3 class="org-kind">Sages-femmes</h3>');
   });
 
-  it("an organisation page shows its kind, college and demo flag", async () => {
+  test("an organisation page shows its kind, college and demo flag", async ({ get, db }) => {
     const apvf = await (await get("/organisations/apvf")).text();
     expect(apvf).toContain("Association des petites villes de France (APVF)");
     expect(apvf).toContain("<dd>Élus</dd>");
     expect(apvf).toContain("<dd>Financeurs et élus</dd>");
     expect(apvf).not.toContain("badge--demo");
-    const demo = await database.db
+    const demo = await db
       .selectFrom("organisation")
       .select("slug")
       .where("is_demo", "=", true)
@@ -84,18 +79,18 @@ describe("public pages", () => {
     expect(await (await get(`/organisations/${demo.slug}`)).text()).toContain("badge--demo");
   });
 
-  it("the about page tells of the coalition and the 9 March press conference", async () => {
+  test("the about page tells of the coalition and the 9 March press conference", async ({ get }) => {
     const html = await (await get("/a-propos")).text();
     expect(html).toContain("9 mars 2022");
     expect(html).toContain("APVF");
   });
 
-  it("marks the current section in the navigation", async () => {
+  test("marks the current section in the navigation", async ({ get }) => {
     const html = await (await get("/organisations/apvf")).text();
     expect(html).toContain('<a href="/organisations" aria-current="page">Organisations</a>');
   });
 
-  it("renders a fragment (no layout) for htmx partial requests, and says so to caches", async () => {
+  test("renders a fragment (no layout) for htmx partial requests, and says so to caches", async ({ get }) => {
     const response = await get("/propositions/escap", { "HX-Request-Type": "partial" });
     const html = await response.text();
     expect(html).not.toContain("<html");
@@ -103,8 +98,8 @@ describe("public pages", () => {
     expect(response.headers.get("Vary")).toContain("HX-Request-Type");
   });
 
-  it("escapes text coming from the database", async () => {
-    await database.db
+  test("escapes text coming from the database", async ({ get, db }) => {
+    await db
       .updateTable("organisation")
       .set({ description: '<script>alert("x")</script>' })
       .where("slug", "=", "apvf")
@@ -116,7 +111,7 @@ describe("public pages", () => {
 });
 
 describe("static assets", () => {
-  it("serves htmx from our own origin with a long-lived cache and compression", async () => {
+  test("serves htmx from our own origin with a long-lived cache and compression", async ({ get }) => {
     const html = await (await get("/")).text();
     const src = html.match(/<script src="(\/static\/htmx\.min\.js\?v=[0-9a-f]+)"/)?.[1];
     expect(src).toBeDefined();
@@ -129,20 +124,20 @@ describe("static assets", () => {
     expect((await get(src ?? "", { "If-None-Match": etag })).status).toBe(304);
   });
 
-  it("loads nothing from another origin", async () => {
+  test("loads nothing from another origin", async ({ get }) => {
     const html = await (await get("/propositions/stages")).text();
     const external = html.match(/(src|href)="(https?:)?\/\/[^"]+"/g) ?? [];
     expect(external).toEqual([]);
   });
 
-  it("sends an unversioned asset without the long-lived cache, and 404 for unknown files", async () => {
+  test("sends an unversioned asset without the long-lived cache, and 404 for unknown files", async ({ get }) => {
     expect((await get("/static/app.css")).headers.get("Cache-Control")).toContain("must-revalidate");
     expect((await get("/static/secret.txt")).status).toBe(404);
   });
 });
 
 describe("compression", () => {
-  it("gzips HTML pages for clients that accept it", async () => {
+  test("gzips HTML pages for clients that accept it", async ({ get }) => {
     const response = await get("/organisations", { "Accept-Encoding": "gzip, deflate, br" });
     expect(response.headers.get("Content-Encoding")).toBe("gzip");
     const { gunzipSync } = await import("node:zlib");

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { MAX_BODY_BYTES } from "../../src/app.js";
 import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-
-let database: TestDatabase;
-let app: ReturnType<typeof createTestApp>["app"];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app } = createTestApp(database.db));
-});
-afterAll(() => database.destroy());
+import { test } from "../helpers/context.js";
 
 describe("request id", () => {
-  it("ignores a client's X-Request-Id unless TRUST_PROXY is set", async () => {
+  test("ignores a client's X-Request-Id unless TRUST_PROXY is set", async ({ app }) => {
     const response = await app.request("/", { headers: { "X-Request-Id": "forged-id" } });
     expect(response.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("keeps a well-formed id from the trusted proxy, and replaces a malformed one", async () => {
-    const { app: proxied } = createTestApp(database.db, { TRUST_PROXY: "true" });
+  test("keeps a well-formed id from the trusted proxy, and replaces a malformed one", async ({ db }) => {
+    const { app: proxied } = createTestApp(db, { TRUST_PROXY: "true" });
     const kept = await proxied.request("/", { headers: { "X-Request-Id": "01J9Z.fly-req_42" } });
     expect(kept.headers.get("X-Request-Id")).toBe("01J9Z.fly-req_42");
     for (const malformed of ["a".repeat(65), "id with spaces", "id=injected"]) {
@@ -30,7 +21,7 @@ describe("request id", () => {
 });
 
 describe("security headers", () => {
-  it("sends a CSP without inline script and the usual protections", async () => {
+  test("sends a CSP without inline script and the usual protections", async ({ app }) => {
     const response = await app.request("/");
     const csp = response.headers.get("Content-Security-Policy") ?? "";
     expect(csp).toContain("script-src 'self'");
@@ -45,8 +36,8 @@ describe("security headers", () => {
     expect(response.headers.get("Strict-Transport-Security")).toBeNull();
   });
 
-  it("adds HSTS for a year in production", async () => {
-    const { app: production } = createTestApp(database.db, {
+  test("adds HSTS for a year in production", async ({ database, db }) => {
+    const { app: production } = createTestApp(db, {
       NODE_ENV: "production",
       DATABASE_URL: database.url,
       SMTP_URL: "smtp://127.0.0.1:2525",
@@ -64,7 +55,7 @@ describe("origin check on state-changing requests", () => {
     ["no content type", undefined, "a=1"],
   ] as const;
 
-  it.each(crossSite)("refuses a cross-site POST with %s, in French", async (_label, contentType, body) => {
+  test.for(crossSite)("refuses a cross-site POST with %s, in French", async ([_label, contentType, body], { app }) => {
     const headers: Record<string, string> = { Origin: "https://evil.example" };
     if (contentType) headers["Content-Type"] = contentType;
     const response = await app.request("/a-propos", { method: "POST", headers, body });
@@ -72,7 +63,7 @@ describe("origin check on state-changing requests", () => {
     expect(await response.text()).toContain("Cette action doit être envoyée depuis une page de Concertation.");
   });
 
-  it("refuses a POST without Origin unless the browser says it is same-origin", async () => {
+  test("refuses a POST without Origin unless the browser says it is same-origin", async ({ app }) => {
     expect((await app.request("/a-propos", { method: "POST", body: "a=1" })).status).toBe(403);
     const sameSite = await app.request("/a-propos", { method: "POST", headers: { "Sec-Fetch-Site": "same-site" } });
     expect(sameSite.status).toBe(403);
@@ -80,14 +71,14 @@ describe("origin check on state-changing requests", () => {
     expect(sameOrigin.status).toBe(404);
   });
 
-  it("lets a same-origin POST through to routing", async () => {
+  test("lets a same-origin POST through to routing", async ({ app }) => {
     const response = await app.request("/a-propos", { method: "POST", headers: { Origin: TEST_ORIGIN } });
     expect(response.status).toBe(404);
   });
 });
 
 describe("body size limit", () => {
-  it("refuses an oversized chunked body without reading it all", async () => {
+  test("refuses an oversized chunked body without reading it all", async ({ app }) => {
     const chunk = new Uint8Array(64 * 1024).fill(97);
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
