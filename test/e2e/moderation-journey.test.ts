@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUser, type TestUser, unspentTotp } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
-import { TestClient } from "../helpers/client.js";
+import { signedInClient } from "../helpers/context.js";
 import { useBrowserJourney } from "../helpers/journey.js";
 import { closeVoteNow, openVoteNow } from "../helpers/votes.js";
 
@@ -16,8 +16,8 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
 
   beforeAll(async () => {
     const author = await createUser(journey.database.db, { organisation: "apvf" });
-    const client = new TestClient(createTestApp(journey.database.db).app);
-    await client.signIn(author);
+    const { app, config } = createTestApp(journey.database.db);
+    const client = await signedInClient(journey.database.db, author, app, config);
     const posted = await client.post("/propositions/stages/commentaires", {
       cle: `cle-journey-${Date.now()}`,
       position: "contre",

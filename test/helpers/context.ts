@@ -33,9 +33,18 @@ interface AsOptions {
   config?: Config;
 }
 
+/** A line the app logged, as pino wrote it. */
+export interface LogLine {
+  level: number;
+  msg?: string;
+  [field: string]: unknown;
+}
+
 interface TestContextFixtures {
   /** Environment overrides for `app`: `test.override({ env: { PAGE_CACHE_MS: "60000" } })` in a describe. */
   env: Record<string, string>;
+  /** What `app` logged (nothing unless `env` sets LOG_LEVEL). */
+  logLines: LogLine[];
   /** This test's own database, cloned from the migrated, seeded template and dropped afterwards. */
   database: TestDatabase;
   db: Kysely<Database>;
@@ -141,8 +150,12 @@ export const test = base.extend<TestContextFixtures & { supply: DatabaseSupply }
   db: async ({ database }, use) => {
     await use(database.db);
   },
-  testApp: async ({ db, env }, use) => {
-    await use(createTestApp(db, env));
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern; it has none.
+  logLines: async ({}, use) => {
+    await use([]);
+  },
+  testApp: async ({ db, env, logLines }, use) => {
+    await use(createTestApp(db, env, { logLines }));
   },
   app: async ({ testApp }, use) => {
     await use(testApp.app);

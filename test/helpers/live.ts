@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/platform/config.js";
 import { createLogger } from "../../src/platform/logger.js";
 import { TEST_ORIGIN } from "./app.js";
 import { testSigner } from "./checkpoints.js";
+import { test } from "./context.js";
 
 export interface Instance {
   app: Hono<any>;
@@ -40,6 +41,24 @@ export async function startInstance(url: string, env: Record<string, string> = {
 export async function stopInstance(instance: Instance | undefined): Promise<void> {
   await instance?.broker.stop();
   await instance?.db.destroy();
+}
+
+/**
+ * The test context with two instances A and B over the test's database (each its own pool,
+ * LISTEN connection and app, with its own environment), stopped after the test.
+ */
+export function withInstances(env: { a?: Record<string, string>; b?: Record<string, string> } = {}) {
+  const instance =
+    (instanceEnv: Record<string, string> | undefined) =>
+    async ({ database }: { database: { url: string } }, use: (instance: Instance) => Promise<void>) => {
+      const started = await startInstance(database.url, instanceEnv);
+      try {
+        await use(started);
+      } finally {
+        await stopInstance(started);
+      }
+    };
+  return test.extend<{ a: Instance; b: Instance }>({ a: instance(env.a), b: instance(env.b) });
 }
 
 /** Reads an SSE response until `predicate` holds on what arrived, or fails after the timeout. */

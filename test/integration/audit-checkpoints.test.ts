@@ -3,49 +3,37 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Hono } from "hono";
-import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Kysely, sql } from "kysely";
+import { beforeAll, describe, expect } from "vitest";
 import { chainHash, GENESIS_HASH } from "../../src/audit/canonical-json.js";
 import { appendAuditEvent } from "../../src/audit/chain.js";
 import { type Checkpoint, findCheckpoints, hasValidSignature, parsePublicKey } from "../../src/audit/checkpoints.js";
 import { signDueCheckpoint } from "../../src/audit/checkpoints.service.js";
+import type { Database } from "../../src/db/database.js";
 import { buildChainExport } from "../../src/features/ballots/results/export.service.js";
 import { verifyExport } from "../../src/features/ballots/results/verify.js";
 import type { BallotChainExport as ChainExport } from "../../src/features/ballots/results/view-models/results.model.js";
-import { createUser } from "../factories.js";
-import { createTestApp } from "../helpers/app.js";
 import { testCheckpointKey, testSigner } from "../helpers/checkpoints.js";
-import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { type As, test } from "../helpers/context.js";
 import { asWritten } from "../helpers/emails.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let folder: string;
-const worlds: TestDatabase[] = [];
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), "concertation-checkpoints-"));
 });
-afterAll(async () => {
-  for (const world of worlds) await world.destroy();
-});
 
-/** A database of its own for each test: what one test deletes, no other test sees. */
-async function journal() {
-  const database = await createTestDatabase();
-  worlds.push(database);
-  const { db } = database;
-  const { app } = createTestApp(db);
+/** Two open votes in the test's own database: what one test deletes, no other test sees. */
+async function journal(db: Kysely<Database>, as: As) {
   const [voteSlug, otherSlug] = (await firstProposalSlugs(db)) as [string, string];
   await openVoteNow(db, voteSlug);
   await openVoteNow(db, otherSlug);
 
   async function castAs(organisation: string, slug: string, choice: string): Promise<string> {
-    const user = await createUser(db, { organisation });
-    const client = new TestClient(app as Hono<any>);
-    await client.signIn(user);
+    const client = await as(organisation);
+    const { user } = client;
     const response = await client.post(`/propositions/${slug}/vote`, { choix: choice, motivation: "" });
     expect(response.status).toBe(303);
     const email = await db
@@ -73,7 +61,7 @@ async function journal() {
     await sql`delete from audit_checkpoint`.execute(db);
     await sql`alter table audit_checkpoint enable trigger audit_checkpoint_append_only`.execute(db);
   }
-  return { db, app, voteSlug, otherSlug, castAs, chainLength, exportNow, deleteLastEvents };
+  return { voteSlug, otherSlug, castAs, chainLength, exportNow, deleteLastEvents };
 }
 
 function runVerify(args: string[]): Promise<{ code: number | null; output: string }> {
@@ -99,8 +87,8 @@ const only = (text: string): Checkpoint => {
 };
 
 describe("signed checkpoints", () => {
-  it("puts in every receipt email a signed checkpoint that includes that ballot", async () => {
-    const { db, voteSlug, castAs, chainLength } = await journal();
+  test("puts in every receipt email a signed checkpoint that includes that ballot", async ({ db, as }) => {
+    const { voteSlug, castAs, chainLength } = await journal(db, as);
     const receipt = await castAs("apvf", voteSlug, "pour");
     const checkpoint = only(receipt);
     const publicKey = parsePublicKey(testCheckpointKey.publicKey);
@@ -116,8 +104,8 @@ describe("signed checkpoints", () => {
     expect(receipt).toContain(ballot.receipt);
   });
 
-  it("publishes its key at a well-known address and its checkpoints in the export", async () => {
-    const { app, voteSlug, castAs } = await journal();
+  test("publishes its key at a well-known address and its checkpoints in the export", async ({ db, app, as }) => {
+    const { voteSlug, castAs } = await journal(db, as);
     const kept = only(await castAs("apvf", voteSlug, "pour"));
     const response = await app.request("/.well-known/concertation-checkpoint-key.json");
     expect(response.status).toBe(200);
@@ -133,8 +121,11 @@ describe("signed checkpoints", () => {
     });
   });
 
-  it("signs when a vote closes and when the head has moved for ten minutes, once whatever the callers", async () => {
-    const { db, otherSlug, castAs, chainLength } = await journal();
+  test("signs when a vote closes and when the head has moved for ten minutes, once whatever the callers", async ({
+    db,
+    as,
+  }) => {
+    const { otherSlug, castAs, chainLength } = await journal(db, as);
     await castAs("alliance-usagers-soins-proximite", otherSlug, "contre");
     expect(await signDueCheckpoint(db, testSigner)).toBeUndefined(); // the receipt signed this head
     await db
@@ -152,8 +143,8 @@ describe("signed checkpoints", () => {
     ]);
   });
 
-  it("catches events deleted from the end through the site's own checkpoints", async () => {
-    const { voteSlug, castAs, exportNow, deleteLastEvents } = await journal();
+  test("catches events deleted from the end through the site's own checkpoints", async ({ db, as }) => {
+    const { voteSlug, castAs, exportNow, deleteLastEvents } = await journal(db, as);
     await castAs("apvf", voteSlug, "pour");
     expect(verifyExport(await exportNow())).toMatchObject({ ok: true });
     await deleteLastEvents(1, { andCheckpoints: false });
@@ -161,8 +152,12 @@ describe("signed checkpoints", () => {
     expect(outcome.ok ? "" : outcome.message).toContain("supprimés en fin de journal");
   });
 
-  it("catches events and the site's checkpoints deleted together, through one kept receipt", async () => {
-    const { app, voteSlug, otherSlug, castAs, chainLength, exportNow, deleteLastEvents } = await journal();
+  test("catches events and the site's checkpoints deleted together, through one kept receipt", async ({
+    db,
+    app,
+    as,
+  }) => {
+    const { voteSlug, otherSlug, castAs, chainLength, exportNow, deleteLastEvents } = await journal(db, as);
     const receipt = await castAs("apvf", voteSlug, "pour");
     const kept = only(receipt);
     await castAs("alliance-usagers-soins-proximite", otherSlug, "contre");
@@ -194,8 +189,8 @@ describe("signed checkpoints", () => {
     expect(cli.output).toContain("supprimés en fin de journal");
   });
 
-  it("catches a rewritten history even when every hash after it was recomputed", async () => {
-    const { voteSlug, castAs, exportNow } = await journal();
+  test("catches a rewritten history even when every hash after it was recomputed", async ({ db, as }) => {
+    const { voteSlug, castAs, exportNow } = await journal(db, as);
     const kept = only(await castAs("apvf", voteSlug, "contre"));
     const doc = await exportNow();
     const rewritten: ChainExport = { ...doc, checkpoints: [], events: structuredClone(doc.events) };
@@ -214,8 +209,8 @@ describe("signed checkpoints", () => {
     expect(outcome.ok ? "" : outcome.message).toContain("l'historique a été réécrit");
   });
 
-  it("refuses a forged checkpoint and an export signed by another key than the pinned one", async () => {
-    const { voteSlug, castAs, exportNow } = await journal();
+  test("refuses a forged checkpoint and an export signed by another key than the pinned one", async ({ db, as }) => {
+    const { voteSlug, castAs, exportNow } = await journal(db, as);
     const kept = only(await castAs("apvf", voteSlug, "pour"));
     const doc = await exportNow();
     const forged = verifyExport(doc, { kept: [{ ...kept, length: kept.length - 1 }] });

@@ -1,26 +1,17 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { createUser, currentTotp, DEFAULT_PASSWORD } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { test } from "../helpers/context.js";
 
-let database: TestDatabase;
-let app: ReturnType<typeof createTestApp>["app"];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  ({ app } = createTestApp(database.db));
-});
-afterAll(() => database.destroy());
-
-const client = () => new TestClient(app);
+/** Sign-in itself is under test here: people sign in over HTTP, never through `as`. */
 
 describe("sign-in", () => {
-  it("sets an HttpOnly, SameSite=Lax session cookie and redirects", async () => {
-    const user = await createUser(database.db, { organisation: "apvf" });
-    const response = await client().post("/connexion", { email: user.email, password: user.password });
+  test("sets an HttpOnly, SameSite=Lax session cookie and redirects", async ({ db, app }) => {
+    const user = await createUser(db, { organisation: "apvf" });
+    const response = await new TestClient(app).post("/connexion", { email: user.email, password: user.password });
     expect(response.status).toBe(303);
     const cookie = response.headers.get("Set-Cookie") ?? "";
     expect(cookie).toMatch(/^session=[a-z0-9]+\.[a-z0-9]+;/);
@@ -29,9 +20,9 @@ describe("sign-in", () => {
     expect(cookie).toContain("Path=/");
   });
 
-  it("uses a __Host- cookie with Secure when served over https", async () => {
-    const { app: httpsApp } = createTestApp(database.db, { PUBLIC_ORIGIN: "https://concertation.example.org" });
-    const user = await createUser(database.db);
+  test("uses a __Host- cookie with Secure when served over https", async ({ db }) => {
+    const { app: httpsApp } = createTestApp(db, { PUBLIC_ORIGIN: "https://concertation.example.org" });
+    const user = await createUser(db);
     const response = await httpsApp.request("/connexion", {
       method: "POST",
       headers: { Origin: "https://concertation.example.org", "Content-Type": "application/x-www-form-urlencoded" },
@@ -43,37 +34,40 @@ describe("sign-in", () => {
     expect(cookie).not.toContain("Domain");
   });
 
-  it("stores only the SHA-256 of the session secret", async () => {
-    const user = await createUser(database.db);
-    const browser = client();
+  test("stores only the SHA-256 of the session secret", async ({ db, app }) => {
+    const user = await createUser(db);
+    const browser = new TestClient(app);
     await browser.signIn(user);
     const [id, secret] = (browser.sessionToken() ?? "").split(".");
-    const row = await database.db
+    const row = await db
       .selectFrom("user_session")
       .selectAll()
       .where("id", "=", id ?? "")
       .executeTakeFirstOrThrow();
     expect(Buffer.from(row.secret_hash)).toEqual(Buffer.from(sha256(new TextEncoder().encode(secret))));
-    const dump = JSON.stringify(await database.db.selectFrom("user_session").selectAll().execute());
+    const dump = JSON.stringify(await db.selectFrom("user_session").selectAll().execute());
     expect(dump).not.toContain(secret);
   });
 
-  it("rotates the session at every sign-in and ends the previous one", async () => {
-    const user = await createUser(database.db);
-    const browser = client();
+  test("rotates the session at every sign-in and ends the previous one", async ({ db, app }) => {
+    const user = await createUser(db);
+    const browser = new TestClient(app);
     await browser.signIn(user);
     const first = browser.sessionToken();
     await browser.signIn(user);
     const second = browser.sessionToken();
     expect(second).not.toBe(first);
-    const ids = await database.db.selectFrom("user_session").select("id").where("user_id", "=", user.id).execute();
+    const ids = await db.selectFrom("user_session").select("id").where("user_id", "=", user.id).execute();
     expect(ids.map((r) => r.id)).toEqual([second?.split(".")[0]]);
   });
 
-  it("gives the same answer for an unknown email and a wrong password, keeping the email", async () => {
-    const user = await createUser(database.db);
-    const wrong = await client().post("/connexion", { email: user.email, password: "pas le bon mot de passe" });
-    const unknown = await client().post("/connexion", {
+  test("gives the same answer for an unknown email and a wrong password, keeping the email", async ({ db, app }) => {
+    const user = await createUser(db);
+    const wrong = await new TestClient(app).post("/connexion", {
+      email: user.email,
+      password: "pas le bon mot de passe",
+    });
+    const unknown = await new TestClient(app).post("/connexion", {
       email: "inconnu@exemple.fr",
       password: "pas le bon mot de passe",
     });
@@ -85,9 +79,9 @@ describe("sign-in", () => {
     expect(wrongHtml).toContain(`value="${user.email}"`);
   });
 
-  it("rejects a forged or malformed session cookie", async () => {
-    const user = await createUser(database.db);
-    const browser = client();
+  test("rejects a forged or malformed session cookie", async ({ db, app }) => {
+    const user = await createUser(db);
+    const browser = new TestClient(app);
     await browser.signIn(user);
     const [id] = (browser.sessionToken() ?? "").split(".");
     browser.cookies.set("session", `${id}.${"a".repeat(32)}`);
@@ -98,23 +92,28 @@ describe("sign-in", () => {
 });
 
 describe("throttling", () => {
-  it("imposes a growing wait after repeated failures, even for the right password, then lets through", async () => {
-    const user = await createUser(database.db);
+  test("imposes a growing wait after repeated failures, even for the right password, then lets through", async ({
+    db,
+    app,
+  }) => {
+    const user = await createUser(db);
     for (let attempt = 0; attempt < 5; attempt++) {
-      await client().post("/connexion", { email: user.email, password: `mauvais-${attempt}-mot-de-passe` });
+      await new TestClient(app).post("/connexion", { email: user.email, password: `mauvais-${attempt}-mot-de-passe` });
     }
-    const blocked = await client().post("/connexion", { email: user.email, password: user.password });
+    const blocked = await new TestClient(app).post("/connexion", { email: user.email, password: user.password });
     expect(blocked.status).toBe(429);
     expect(await blocked.text()).toMatch(/Trop de tentatives\. Réessayez dans \d+ secondes\./);
-    const row = await database.db
+    const row = await db
       .selectFrom("auth_throttle")
       .selectAll()
       .where("key", "=", `compte:${user.email}`)
       .executeTakeFirstOrThrow();
     expect(row.failures).toBe(5);
-    await database.db.updateTable("auth_throttle").set({ blocked_until: sql`now() - interval '1 second'` }).execute();
-    expect((await client().post("/connexion", { email: user.email, password: user.password })).status).toBe(303);
-    const cleared = await database.db
+    await db.updateTable("auth_throttle").set({ blocked_until: sql`now() - interval '1 second'` }).execute();
+    expect((await new TestClient(app).post("/connexion", { email: user.email, password: user.password })).status).toBe(
+      303,
+    );
+    const cleared = await db
       .selectFrom("auth_throttle")
       .select("key")
       .where("key", "=", `compte:${user.email}`)
@@ -122,11 +121,13 @@ describe("throttling", () => {
     expect(cleared).toBeUndefined();
   });
 
-  it("an attacker's failures do not block the owner signing in from another address, and still slow the attacker", async () => {
-    const { app: proxied } = createTestApp(database.db, { TRUST_PROXY: "true" });
+  test("an attacker's failures do not block the owner signing in from another address, and still slow the attacker", async ({
+    db,
+  }) => {
+    const { app: proxied } = createTestApp(db, { TRUST_PROXY: "true" });
     const fromIp = (ip: string, email: string, password: string) =>
       new TestClient(proxied).post("/connexion", { email, password }, { "Fly-Client-IP": ip });
-    const owner = await createUser(database.db);
+    const owner = await createUser(db);
     for (let attempt = 0; attempt < 12; attempt++) {
       await fromIp("198.51.100.66", owner.email, `mauvais-${attempt}-mot-de-passe`);
     }
@@ -134,11 +135,11 @@ describe("throttling", () => {
     expect((await fromIp("192.0.2.10", owner.email, owner.password)).status).toBe(303);
   });
 
-  it("a distributed attack on one account meets a wait on every address", async () => {
-    const { app: proxied } = createTestApp(database.db, { TRUST_PROXY: "true" });
+  test("a distributed attack on one account meets a wait on every address", async ({ db }) => {
+    const { app: proxied } = createTestApp(db, { TRUST_PROXY: "true" });
     const fromIp = (ip: string, email: string, password: string) =>
       new TestClient(proxied).post("/connexion", { email, password }, { "Fly-Client-IP": ip });
-    const owner = await createUser(database.db);
+    const owner = await createUser(db);
     for (let address = 1; address <= 11; address++) {
       for (let attempt = 0; attempt < 5; attempt++) {
         await fromIp(`198.51.100.${address}`, owner.email, `mauvais-${attempt}-mot-de-passe`);
@@ -149,36 +150,34 @@ describe("throttling", () => {
 });
 
 describe("session lifetime", () => {
-  it("ends a session after inactivity and at its absolute expiry", async () => {
-    const user = await createUser(database.db);
-    const idle = client();
+  test("ends a session after inactivity and at its absolute expiry", async ({ db, app }) => {
+    const user = await createUser(db);
+    const idle = new TestClient(app);
     await idle.signIn(user);
-    await database.db
+    await db
       .updateTable("user_session")
       .set({ last_seen_at: sql`now() - interval '8 days'` })
       .where("user_id", "=", user.id)
       .execute();
     expect((await idle.get("/compte")).status).toBe(303);
 
-    const old = client();
+    const old = new TestClient(app);
     await old.signIn(user);
-    await database.db
+    await db
       .updateTable("user_session")
       .set({ expires_at: sql`now() - interval '1 minute'` })
       .where("user_id", "=", user.id)
       .execute();
     expect((await old.get("/compte")).status).toBe(303);
-    expect(await database.db.selectFrom("user_session").select("id").where("user_id", "=", user.id).execute()).toEqual(
-      [],
-    );
+    expect(await db.selectFrom("user_session").select("id").where("user_id", "=", user.id).execute()).toEqual([]);
   });
 });
 
 describe("password change", () => {
-  it("ends the other sessions and keeps the current one", async () => {
-    const user = await createUser(database.db);
-    const laptop = client();
-    const phone = client();
+  test("ends the other sessions and keeps the current one", async ({ db, app }) => {
+    const user = await createUser(db);
+    const laptop = new TestClient(app);
+    const phone = new TestClient(app);
     await laptop.signIn(user);
     await phone.signIn(user);
     const changed = await laptop.post("/compte/mot-de-passe", {
@@ -190,13 +189,14 @@ describe("password change", () => {
     expect((await laptop.get("/compte")).status).toBe(200);
     expect((await phone.get("/compte")).status).toBe(303);
     expect(
-      (await client().post("/connexion", { email: user.email, password: "un tout nouveau mot de passe" })).status,
+      (await new TestClient(app).post("/connexion", { email: user.email, password: "un tout nouveau mot de passe" }))
+        .status,
     ).toBe(303);
   });
 
-  it("keeps the form and explains a wrong current password, a common or short new one", async () => {
-    const user = await createUser(database.db);
-    const browser = client();
+  test("keeps the form and explains a wrong current password, a common or short new one", async ({ db, app }) => {
+    const user = await createUser(db);
+    const browser = new TestClient(app);
     await browser.signIn(user);
     const wrong = await browser.post("/compte/mot-de-passe", {
       currentPassword: "faux mot de passe",
@@ -227,12 +227,12 @@ describe("password change", () => {
 });
 
 describe("sessions page", () => {
-  it("lists one's sessions and ends one, but never another person's", async () => {
-    const alice = await createUser(database.db);
-    const bob = await createUser(database.db);
-    const aliceLaptop = client();
-    const alicePhone = client();
-    const bobBrowser = client();
+  test("lists one's sessions and ends one, but never another person's", async ({ db, app }) => {
+    const alice = await createUser(db);
+    const bob = await createUser(db);
+    const aliceLaptop = new TestClient(app);
+    const alicePhone = new TestClient(app);
+    const bobBrowser = new TestClient(app);
     await aliceLaptop.signIn(alice);
     await alicePhone.signIn(alice);
     await bobBrowser.signIn(bob);
@@ -247,9 +247,9 @@ describe("sessions page", () => {
 });
 
 describe("two-factor authentication", () => {
-  it("asks for the code after the password, refuses a wrong one, accepts the right one", async () => {
-    const user = await createUser(database.db, { totp: true });
-    const browser = client();
+  test("asks for the code after the password, refuses a wrong one, accepts the right one", async ({ db, app }) => {
+    const user = await createUser(db, { totp: true });
+    const browser = new TestClient(app);
     const first = await browser.post("/connexion", { email: user.email, password: user.password });
     expect(first.headers.get("Location")).toMatch(/^\/connexion\/verification/);
     expect((await browser.get("/compte")).headers.get("Location")).toBe("/connexion/verification");
@@ -259,22 +259,25 @@ describe("two-factor authentication", () => {
     expect((await browser.get("/compte")).status).toBe(200);
   });
 
-  it("accepts a TOTP code once: the same code from a second sign-in within its window is refused", async () => {
-    const moderator = await createUser(database.db, { role: "moderator", totp: true });
+  test("accepts a TOTP code once: the same code from a second sign-in within its window is refused", async ({
+    db,
+    app,
+  }) => {
+    const moderator = await createUser(db, { role: "moderator", totp: true });
     const code = currentTotp(moderator.totpKey as Uint8Array);
-    const first = client();
+    const first = new TestClient(app);
     await first.post("/connexion", { email: moderator.email, password: moderator.password });
     expect((await first.post("/connexion/verification", { code })).status).toBe(303);
-    const replay = client();
+    const replay = new TestClient(app);
     await replay.post("/connexion", { email: moderator.email, password: moderator.password });
     expect((await replay.post("/connexion/verification", { code })).status).toBe(422);
     expect((await replay.get("/compte")).headers.get("Location")).toBe("/connexion/verification");
   });
 
-  it("accepts two concurrent submissions of one code only once", async () => {
-    const moderator = await createUser(database.db, { role: "moderator", totp: true });
+  test("accepts two concurrent submissions of one code only once", async ({ db, app }) => {
+    const moderator = await createUser(db, { role: "moderator", totp: true });
     const code = currentTotp(moderator.totpKey as Uint8Array);
-    const browsers = [client(), client(), client()];
+    const browsers = [new TestClient(app), new TestClient(app), new TestClient(app)];
     for (const browser of browsers) {
       await browser.post("/connexion", { email: moderator.email, password: moderator.password });
     }
@@ -282,23 +285,26 @@ describe("two-factor authentication", () => {
     expect(statuses.map((r) => r.status).sort()).toEqual([303, 422, 422]);
   });
 
-  it("refuses a code from the setup confirmation when it is replayed to sign in", async () => {
-    const representative = await createUser(database.db, { organisation: "apvf" });
-    const browser = client();
+  test("refuses a code from the setup confirmation when it is replayed to sign in", async ({ db, app }) => {
+    const representative = await createUser(db, { organisation: "apvf" });
+    const browser = new TestClient(app);
     await browser.signIn(representative);
     const setup = await (await browser.get("/compte/double-authentification")).text();
     const key = setup.match(/name="key" value="([A-Z2-7]+)"/)?.[1] ?? "";
     const { decodeTotpKey } = await import("../../src/auth/totp.js");
     const code = currentTotp(decodeTotpKey(key) as Uint8Array);
     expect((await browser.post("/compte/double-authentification", { key, code })).status).toBe(200);
-    const other = client();
+    const other = new TestClient(app);
     await other.post("/connexion", { email: representative.email, password: representative.password });
     expect((await other.post("/connexion/verification", { code })).status).toBe(422);
   });
 
-  it("is required for moderators: staff pages send them to set it up, and work once it is on", async () => {
-    const moderator = await createUser(database.db, { role: "moderator" });
-    const browser = client();
+  test("is required for moderators: staff pages send them to set it up, and work once it is on", async ({
+    db,
+    app,
+  }) => {
+    const moderator = await createUser(db, { role: "moderator" });
+    const browser = new TestClient(app);
     await browser.signIn(moderator);
     const refused = await browser.get("/admin");
     expect(refused.status).toBe(303);
@@ -322,17 +328,17 @@ describe("two-factor authentication", () => {
     expect(codes).toHaveLength(10);
     expect((await browser.get("/admin")).status).toBe(200);
 
-    const other = client();
+    const other = new TestClient(app);
     await other.post("/connexion", { email: moderator.email, password: moderator.password });
     expect((await other.post("/connexion/verification", { code: codes[0] ?? "" })).status).toBe(303);
-    const again = client();
+    const again = new TestClient(app);
     await again.post("/connexion", { email: moderator.email, password: moderator.password });
     expect((await again.post("/connexion/verification", { code: codes[0] ?? "" })).status).toBe(422);
   });
 
-  it("cannot be switched off by staff", async () => {
-    const admin = await createUser(database.db, { role: "administrator", totp: true });
-    const browser = client();
+  test("cannot be switched off by staff", async ({ db, app }) => {
+    const admin = await createUser(db, { role: "administrator", totp: true });
+    const browser = new TestClient(app);
     await browser.signIn(admin);
     expect(
       (await browser.post("/compte/double-authentification/desactiver", { password: admin.password })).status,
@@ -341,32 +347,32 @@ describe("two-factor authentication", () => {
 });
 
 describe("authorization of staff pages", () => {
-  it("refuses representatives and anonymous visitors", async () => {
-    const representative = await createUser(database.db, { organisation: "apvf", totp: true });
-    const browser = client();
+  test("refuses representatives and anonymous visitors", async ({ db, app }) => {
+    const representative = await createUser(db, { organisation: "apvf", totp: true });
+    const browser = new TestClient(app);
     await browser.signIn(representative);
     expect((await browser.get("/admin")).status).toBe(403);
     expect((await browser.get("/admin/personnes")).status).toBe(403);
     expect(
       (await browser.post("/admin/invitations/nouvelle", { email: "x@exemple.fr", role: "administrator" })).status,
     ).toBe(403);
-    const anonymous = await client().get("/admin/personnes");
+    const anonymous = await new TestClient(app).get("/admin/personnes");
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("Location")).toBe("/connexion?suite=%2Fadmin%2Fpersonnes");
   });
 
-  it("keeps moderators out of administration", async () => {
-    const moderator = await createUser(database.db, { role: "moderator", totp: true });
-    const browser = client();
+  test("keeps moderators out of administration", async ({ db, app }) => {
+    const moderator = await createUser(db, { role: "moderator", totp: true });
+    const browser = new TestClient(app);
     await browser.signIn(moderator);
     expect((await browser.get("/admin")).status).toBe(200);
     expect((await browser.get("/admin/personnes")).status).toBe(403);
     expect((await browser.get("/admin/journal")).status).toBe(403);
   });
 
-  it("only redirects to local paths after sign-in", async () => {
-    const user = await createUser(database.db);
-    const response = await client().post("/connexion", {
+  test("only redirects to local paths after sign-in", async ({ db, app }) => {
+    const user = await createUser(db);
+    const response = await new TestClient(app).post("/connexion", {
       email: user.email,
       password: user.password,
       suite: "//evil.example/x",

@@ -1,112 +1,119 @@
-import type { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../factories.js";
-import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
+import { describe, expect } from "vitest";
+import { TEST_ORIGIN } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-
-let database: TestDatabase;
-let app: Hono<any>;
-const logLines: { level: number; msg?: string }[] = [];
-let visitor: TestClient;
-let representative: TestClient;
-let moderator: TestClient;
-let admin: TestClient;
-let adminId: string;
-let commentId: string;
+import { test as base, type SignedInClient } from "../helpers/context.js";
 
 /** Ids that name no row, or alias a real one as a string but not as a number. */
 const BAD_IDS = ["0001", "%2B1", "1e0", "%201", "9223372036854775808", "99999999999999999999"];
 const PINO_ERROR = 50;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createTestApp(database.db, { LOG_LEVEL: "info" }, { logLines: logLines as unknown[] }).app;
-  visitor = new TestClient(app);
-  representative = new TestClient(app);
-  await representative.signIn(await createUser(database.db, { organisation: "apvf" }));
-  moderator = new TestClient(app);
-  await moderator.signIn(await createUser(database.db, { role: "moderator", totp: true }));
-  admin = new TestClient(app);
-  const adminUser = await createUser(database.db, { role: "administrator", totp: true });
-  adminId = adminUser.id;
-  await admin.signIn(adminUser);
-  const posted = await representative.post("/propositions/stages/commentaires", {
-    cle: `bad-input-${Date.now()}`,
-    position: "pour",
-    body: "Un commentaire témoin",
-  });
-  expect(posted.status).toBe(303);
-  const row = await database.db
-    .selectFrom("comment")
-    .select("id")
-    .where("body", "=", "Un commentaire témoin")
-    .executeTakeFirstOrThrow();
-  commentId = row.id;
-});
-afterAll(() => database.destroy());
+interface Clients {
+  visitor: TestClient;
+  representative: SignedInClient;
+  moderator: SignedInClient;
+  admin: SignedInClient;
+}
 
-const errorLogs = () => logLines.filter((line) => line.level >= PINO_ERROR);
+/** Four people at the door, and one comment a representative posted, `commentId`. */
+const test = base.extend<{ clients: Clients; commentId: string }>({
+  clients: async ({ app, as }, use) => {
+    await use({
+      visitor: new TestClient(app),
+      representative: await as("apvf"),
+      moderator: await as("moderator"),
+      admin: await as("administrator"),
+    });
+  },
+  commentId: async ({ db, clients }, use) => {
+    const posted = await clients.representative.post("/propositions/stages/commentaires", {
+      cle: `bad-input-${Date.now()}`,
+      position: "pour",
+      body: "Un commentaire témoin",
+    });
+    expect(posted.status).toBe(303);
+    const row = await db
+      .selectFrom("comment")
+      .select("id")
+      .where("body", "=", "Un commentaire témoin")
+      .executeTakeFirstOrThrow();
+    await use(row.id);
+  },
+});
+
+const errorLogs = (logLines: { level: number }[]) => logLines.filter((line) => line.level >= PINO_ERROR);
 
 describe("ids are canonical decimals, compared by value", () => {
-  it("refuses the administrator's own suspension through a zero-padded id, and keeps the account active", async () => {
+  test.override({ env: { LOG_LEVEL: "info" } });
+
+  test("refuses the administrator's own suspension through a zero-padded id, and keeps the account active", async ({
+    db,
+    clients: { admin },
+  }) => {
+    const adminId = admin.user.id;
     for (const id of ["0001".slice(0, 4 - adminId.length) + adminId, `0${adminId}`, `%2B${adminId}`]) {
       const response = await admin.post(`/admin/personnes/${id}/suspendre`, { motif: "x" });
       expect(response.status).toBe(404);
     }
     expect((await admin.post(`/admin/personnes/${adminId}/suspendre`, { motif: "x" })).status).toBe(409);
-    const me = await database.db
-      .selectFrom("app_user")
-      .select("status")
-      .where("id", "=", adminId)
-      .executeTakeFirstOrThrow();
+    const me = await db.selectFrom("app_user").select("status").where("id", "=", adminId).executeTakeFirstOrThrow();
     expect(me.status).toBe("active");
     expect((await admin.get("/admin/personnes")).status).toBe(200);
   });
 
-  type Case = { client: () => TestClient; method: "get" | "post"; path: (id: string) => string; ok: number[] };
+  type Case = { client: keyof Clients; method: "get" | "post"; path: (id: string) => string; ok: number[] };
   const cases: Case[] = [
-    { client: () => visitor, method: "get", path: (id) => `/commentaires/${id}`, ok: [200] },
-    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/historique`, ok: [200] },
-    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/repondre`, ok: [200] },
-    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/modifier`, ok: [200] },
-    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/supprimer`, ok: [200] },
-    { client: () => representative, method: "get", path: (id) => `/commentaires/${id}/signaler`, ok: [200] },
-    { client: () => representative, method: "post", path: (id) => `/commentaires/${id}/soutien`, ok: [303, 403, 409] },
-    { client: () => moderator, method: "get", path: (id) => `/moderation/commentaires/${id}`, ok: [200] },
-    { client: () => admin, method: "post", path: (id) => `/admin/invitations/${id}/revoquer`, ok: [] },
-    { client: () => admin, method: "post", path: (id) => `/admin/mandats/${id}/terminer`, ok: [] },
-    { client: () => admin, method: "post", path: (id) => `/admin/personnes/${id}/reintegrer`, ok: [] },
-    { client: () => moderator, method: "post", path: (id) => `/moderation/personnes/${id}/suspendre`, ok: [] },
+    { client: "visitor", method: "get", path: (id) => `/commentaires/${id}`, ok: [200] },
+    { client: "representative", method: "get", path: (id) => `/commentaires/${id}/historique`, ok: [200] },
+    { client: "representative", method: "get", path: (id) => `/commentaires/${id}/repondre`, ok: [200] },
+    { client: "representative", method: "get", path: (id) => `/commentaires/${id}/modifier`, ok: [200] },
+    { client: "representative", method: "get", path: (id) => `/commentaires/${id}/supprimer`, ok: [200] },
+    { client: "representative", method: "get", path: (id) => `/commentaires/${id}/signaler`, ok: [200] },
+    { client: "representative", method: "post", path: (id) => `/commentaires/${id}/soutien`, ok: [303, 403, 409] },
+    { client: "moderator", method: "get", path: (id) => `/moderation/commentaires/${id}`, ok: [200] },
+    { client: "admin", method: "post", path: (id) => `/admin/invitations/${id}/revoquer`, ok: [] },
+    { client: "admin", method: "post", path: (id) => `/admin/mandats/${id}/terminer`, ok: [] },
+    { client: "admin", method: "post", path: (id) => `/admin/personnes/${id}/reintegrer`, ok: [] },
+    { client: "moderator", method: "post", path: (id) => `/moderation/personnes/${id}/suspendre`, ok: [] },
   ];
 
-  for (const { client, method, path, ok } of cases) {
-    it(`${method.toUpperCase()} ${path(":id")} answers 404 for non-canonical ids, without an error log`, async () => {
+  for (const { client: who, method, path, ok } of cases) {
+    test(`${method.toUpperCase()} ${path(":id")} answers 404 for non-canonical ids, without an error log`, async ({
+      clients,
+      commentId,
+      logLines,
+    }) => {
+      const client = clients[who];
       if (ok.length > 0) {
-        const control = await client()[method](path(commentId));
+        const control = await client[method](path(commentId));
         expect(ok).toContain(control.status);
       }
-      const before = errorLogs().length;
+      const before = errorLogs(logLines).length;
       for (const id of BAD_IDS) {
-        const response = await client()[method](path(id), method === "post" ? { motif: "x" } : {});
+        const response = await client[method](path(id), method === "post" ? { motif: "x" } : {});
         expect({ id, status: response.status }).toEqual({ id, status: 404 });
       }
-      expect(errorLogs().slice(before)).toEqual([]);
+      expect(errorLogs(logLines).slice(before)).toEqual([]);
     });
   }
 
-  it("answers 404 to a session id that is not a token, without an error log", async () => {
-    const before = errorLogs().length;
+  test("answers 404 to a session id that is not a token, without an error log", async ({
+    clients: { representative },
+    logLines,
+  }) => {
+    const before = errorLogs(logLines).length;
     const response = await representative.post("/compte/sessions/a%00b/terminer");
     expect(response.status).toBe(404);
-    expect(errorLogs().slice(before)).toEqual([]);
+    expect(errorLogs(logLines).slice(before)).toEqual([]);
   });
 });
 
 describe("control characters and unreadable bodies", () => {
-  it("refuses NUL and other control characters in a form field beside it, 422 and no error log", async () => {
-    const logLines: { level: number }[] = [];
-    const { app } = createTestApp(database.db, { LOG_LEVEL: "info" }, { logLines });
+  test.override({ env: { LOG_LEVEL: "info" } });
+
+  test("refuses NUL and other control characters in a form field beside it, 422 and no error log", async ({
+    app,
+    logLines,
+  }) => {
     const client = new TestClient(app);
     for (const bad of ["a\u0000b@exemple.fr", "a\u0001b@exemple.fr", "a\u001bb@exemple.fr", "a\u007fb@exemple.fr"]) {
       const signIn = await client.post("/connexion", { email: bad, password: "x" });
@@ -118,9 +125,7 @@ describe("control characters and unreadable bodies", () => {
     expect(logLines.filter((line) => line.level >= 50)).toEqual([]);
   });
 
-  it("answers a multipart body without boundary or closing boundary with a 400 page", async () => {
-    const logLines: { level: number }[] = [];
-    const { app } = createTestApp(database.db, { LOG_LEVEL: "info" }, { logLines });
+  test("answers a multipart body without boundary or closing boundary with a 400 page", async ({ app, logLines }) => {
     for (const contentType of ["multipart/form-data", "multipart/form-data; boundary=XYZ"]) {
       const response = await app.request("/connexion", {
         method: "POST",

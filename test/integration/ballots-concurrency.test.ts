@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Hono } from "hono";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { hashPassword } from "../../src/auth/password.js";
 import { generateRandomToken, hashToken } from "../../src/auth/tokens.js";
 import type { Database } from "../../src/db/database.js";
@@ -14,7 +14,7 @@ import { buildChainExport } from "../../src/features/ballots/results/export.serv
 import { verifyExport } from "../../src/features/ballots/results/verify.js";
 import { createTestApp, TEST_ORIGIN } from "../helpers/app.js";
 import { testCheckpointKey } from "../helpers/checkpoints.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { test as base } from "../helpers/context.js";
 import { listen } from "../helpers/http-server.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
@@ -22,26 +22,23 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PER_ORGANISATION = 10;
 const CHOICES = ["pour", "contre", "abstention"] as const;
 
-let database: TestDatabase;
-let app: Hono<any>;
-let slug: string;
 let folder: string;
 
 /** 350 representatives in three statements: the password is hashed once, sessions are made directly. */
-async function createRepresentatives(): Promise<{ token: string; organisationId: string }[]> {
-  const organisations = await database.db.selectFrom("organisation").select("id").orderBy("id").execute();
+async function createRepresentatives(db: Kysely<Database>): Promise<{ token: string; organisationId: string }[]> {
+  const organisations = await db.selectFrom("organisation").select("id").orderBy("id").execute();
   const hash = await hashPassword("une phrase de passe solide");
   const count = organisations.length * PER_ORGANISATION;
   const users = await sql<{ id: string; n: number }>`
     insert into app_user (email, display_name, role, password_hash)
     select 'charge' || g || '@exemple.fr', 'Représentant ' || g, 'representative', ${hash}
     from generate_series(1, ${count}) g
-    returning id, (regexp_match(email, '[0-9]+'))[1]::int as n`.execute(database.db);
+    returning id, (regexp_match(email, '[0-9]+'))[1]::int as n`.execute(db);
   const people = users.rows.map((u) => ({
     ...u,
     organisationId: organisations[(u.n - 1) % organisations.length]?.id ?? "",
   }));
-  await database.db
+  await db
     .insertInto("mandate")
     .values(
       people.map((p) => ({
@@ -52,7 +49,7 @@ async function createRepresentatives(): Promise<{ token: string; organisationId:
     )
     .execute();
   const sessions = people.map((p) => ({ ...p, sessionId: generateRandomToken(), secret: generateRandomToken() }));
-  await database.db
+  await db
     .insertInto("user_session")
     .values(
       sessions.map((s) => ({
@@ -66,7 +63,7 @@ async function createRepresentatives(): Promise<{ token: string; organisationId:
   return sessions.map((s) => ({ token: `${s.sessionId}.${s.secret}`, organisationId: s.organisationId }));
 }
 
-function castAs(token: string, choice: string) {
+function castAs(app: Hono<any>, slug: string, token: string, choice: string) {
   return app.request(`/propositions/${slug}/vote`, {
     method: "POST",
     body: new URLSearchParams({ choix: choice, motivation: `Motif ${choice}` }),
@@ -85,9 +82,9 @@ function runVerify(file: string): Promise<{ code: number | null; output: string 
   });
 }
 
-async function exportToFile(name: string): Promise<string> {
+async function exportToFile(db: Kysely<Database>, name: string): Promise<string> {
   const file = path.join(folder, name);
-  await writeFile(file, JSON.stringify(await buildChainExport(database.db, testCheckpointKey)));
+  await writeFile(file, JSON.stringify(await buildChainExport(db, testCheckpointKey)));
   return file;
 }
 
@@ -106,68 +103,86 @@ function burstDatabase(url: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-let burstDb: Kysely<Database>;
+/** The first proposal's vote, open (the app runs over a burst-sized pool: see the describe). */
+const test = base.extend<{ slug: string }>({
+  slug: async ({ db }, use) => {
+    const [slug = ""] = await firstProposalSlugs(db);
+    await openVoteNow(db, slug);
+    await use(slug);
+  },
+});
+
+/** 350 representatives, 10 per organisation, vote at once; every request succeeds. */
+async function burst(db: Kysely<Database>, app: Hono<any>, slug: string): Promise<number> {
+  const representatives = await createRepresentatives(db);
+  const started = performance.now();
+  const responses = await Promise.all(
+    representatives.map((r, i) => castAs(app, slug, r.token, CHOICES[i % 3] ?? "pour")),
+  );
+  const elapsedMs = Math.round(performance.now() - started);
+  expect(responses.map((r) => r.status)).toEqual(representatives.map(() => 303));
+  return elapsedMs;
+}
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  burstDb = burstDatabase(database.url);
-  app = createTestApp(burstDb).app;
-  [slug = ""] = await firstProposalSlugs(database.db);
   folder = await mkdtemp(path.join(tmpdir(), "concertation-verify-"));
-  await openVoteNow(database.db, slug);
 });
 afterAll(async () => {
-  await burstDb?.destroy();
   await rm(folder, { recursive: true, force: true });
-  await database.destroy();
 });
 
 describe("350 concurrent ballots", () => {
-  it("keeps one current ballot per organisation, a linear chain and a tally equal to the ballots", async () => {
-    const representatives = await createRepresentatives();
-    const started = performance.now();
-    const responses = await Promise.all(representatives.map((r, i) => castAs(r.token, CHOICES[i % 3] ?? "pour")));
-    const elapsedMs = Math.round(performance.now() - started);
+  test.override("testApp", async ({ database }, { onCleanup }) => {
+    const burstDb = burstDatabase(database.url);
+    onCleanup(() => burstDb.destroy());
+    return createTestApp(burstDb);
+  });
+
+  test("keeps one current ballot per organisation, a linear chain and a tally equal to the ballots", async ({
+    slug,
+    db,
+    app,
+  }) => {
+    const elapsedMs = await burst(db, app, slug);
     process.stdout.write(`[ballots] 350 bulletins concurrents en ${elapsedMs} ms\n`);
-    expect(responses.map((r) => r.status)).toEqual(representatives.map(() => 303));
 
     const { rows: perOrganisation } = await sql<{ count: string }>`
-      select count(*) from ballot group by organisation_id`.execute(database.db);
+      select count(*) from ballot group by organisation_id`.execute(db);
     expect(perOrganisation).toHaveLength(35);
     expect(perOrganisation.every((row) => Number(row.count) === 1)).toBe(true);
     const { rows: actions } = await sql<{ action: string; count: string }>`
-      select action, count(*) from ballot_event group by action order by action`.execute(database.db);
+      select action, count(*) from ballot_event group by action order by action`.execute(db);
     // Identical resubmits record nothing (issue 16): events are exactly the real changes.
     expect(actions.find((a) => a.action === "cast")?.count).toBe("35");
     const { rows: repeats } = await sql<{ count: string }>`
       select count(*) from (
         select choice, reason, lag(choice) over w as prev_choice, lag(reason) over w as prev_reason
         from ballot_event window w as (partition by organisation_id order by id)) e
-      where e.choice = e.prev_choice and e.reason = e.prev_reason`.execute(database.db);
+      where e.choice = e.prev_choice and e.reason = e.prev_reason`.execute(db);
     expect(Number(repeats[0]?.count)).toBe(0);
     const eventCount = actions.reduce((sum, a) => sum + Number(a.count), 0);
     const { rows: links } = await sql<{ broken: string }>`
       select count(*) as broken from audit_event e
       where e.prev_hash <> coalesce((select p.hash from audit_event p where p.id < e.id order by p.id desc limit 1), repeat('0', 64))`.execute(
-      database.db,
+      db,
     );
     expect(Number(links[0]?.broken)).toBe(0);
 
-    await closeVoteNow(database.db, slug);
-    const result = await database.db
+    await closeVoteNow(db, slug);
+    const result = await db
       .selectFrom("audit_event")
       .select("payload")
       .where("kind", "=", "result")
       .executeTakeFirstOrThrow();
     const { rows: tally } = await sql<{ choice: string; count: string }>`
-      select choice, count(*) from ballot group by choice`.execute(database.db);
+      select choice, count(*) from ballot group by choice`.execute(db);
     const counted = Object.fromEntries(tally.map((t) => [t.choice, Number(t.count)]));
     expect(result.payload.tally).toEqual({ pour: 0, contre: 0, abstention: 0, ...counted, cast: 35 });
 
-    const verified = await runVerify(await exportToFile("chaine.json"));
+    const verified = await runVerify(await exportToFile(db, "chaine.json"));
     expect(verified.output).toContain(`OK : ${eventCount + 3} événements chaînés, 1 résultat(s) recalculé(s)`);
     expect(verified.code).toBe(0);
-    const server = await listen(database.db);
+    const server = await listen(db);
     try {
       const overHttp = await runVerify(`${server.origin}/`);
       expect(overHttp.output).toContain(`OK : ${eventCount + 3} événements`);
@@ -176,42 +191,45 @@ describe("350 concurrent ballots", () => {
     }
   }, 90_000); // 350 HTTP requests: generous on a loaded 2-core CI machine
 
-  it("detects rows changed directly in SQL and names the bad event", async () => {
-    const target = await database.db
+  test("detects rows changed directly in SQL and names the bad event", async ({ slug, db, app }) => {
+    // The state the first test leaves: 350 ballots cast at once, then the vote closed.
+    await burst(db, app, slug);
+    await closeVoteNow(db, slug);
+    const target = await db
       .selectFrom("ballot as b")
       .innerJoin("organisation as o", "o.id", "b.organisation_id")
       .select(["b.id", "b.choice", "o.slug"])
       .orderBy("b.id")
       .executeTakeFirstOrThrow();
     const other = target.choice === "pour" ? "contre" : "pour";
-    await sql`update ballot set choice = ${other} where id = ${target.id}`.execute(database.db);
-    const ballotEdit = await runVerify(await exportToFile("bulletin-modifie.json"));
+    await sql`update ballot set choice = ${other} where id = ${target.id}`.execute(db);
+    const ballotEdit = await runVerify(await exportToFile(db, "bulletin-modifie.json"));
     expect(ballotEdit.code).toBe(1);
     const { rows: carrying } = await sql<{ id: string }>`
       select e.id from audit_event e join ballot b on (e.payload->>'ballotEvent')::bigint = b.last_event_id
-      where b.id = ${target.id}`.execute(database.db);
+      where b.id = ${target.id}`.execute(db);
     expect(ballotEdit.output).toContain(`le bulletin de ${target.slug} diffère de l'événement n°${carrying[0]?.id}`);
-    await sql`update ballot set choice = ${target.choice} where id = ${target.id}`.execute(database.db);
+    await sql`update ballot set choice = ${target.choice} where id = ${target.id}`.execute(db);
 
-    const history = await database.db
+    const history = await db
       .selectFrom("ballot_event")
       .select("id")
       .orderBy("id")
       .offset(7)
       .limit(1)
       .executeTakeFirstOrThrow();
-    await sql`alter table ballot_event disable trigger ballot_event_append_only`.execute(database.db);
-    await sql`update ballot_event set reason = 'Motif réécrit' where id = ${history.id}`.execute(database.db);
-    const reveal = verifyExport(await buildChainExport(database.db, testCheckpointKey));
+    await sql`alter table ballot_event disable trigger ballot_event_append_only`.execute(db);
+    await sql`update ballot_event set reason = 'Motif réécrit' where id = ${history.id}`.execute(db);
+    const reveal = verifyExport(await buildChainExport(db, testCheckpointKey));
     const { rows: carrier } = await sql<{ id: string }>`
       select id from audit_event where kind = 'ballot' and (payload->>'ballotEvent')::bigint = ${history.id}`.execute(
-      database.db,
+      db,
     );
     expect(reveal).toMatchObject({ ok: false, eventId: carrier[0]?.id });
-    await sql`update ballot_event set reason = 'Motif ' || choice where id = ${history.id}`.execute(database.db);
-    expect(verifyExport(await buildChainExport(database.db, testCheckpointKey))).toMatchObject({ ok: true });
+    await sql`update ballot_event set reason = 'Motif ' || choice where id = ${history.id}`.execute(db);
+    expect(verifyExport(await buildChainExport(db, testCheckpointKey))).toMatchObject({ ok: true });
 
-    const event = await database.db
+    const event = await db
       .selectFrom("audit_event")
       .select(["id", "payload"])
       .where("kind", "=", "ballot")
@@ -220,11 +238,11 @@ describe("350 concurrent ballots", () => {
       .limit(1)
       .executeTakeFirstOrThrow();
     // An attacker with SQL access can switch the append-only trigger off; the hashes still tell.
-    await sql`alter table audit_event disable trigger audit_event_append_only`.execute(database.db);
+    await sql`alter table audit_event disable trigger audit_event_append_only`.execute(db);
     await sql`update audit_event set payload = jsonb_set(payload, '{organisation}', '"apvf"') where id = ${event.id}`.execute(
-      database.db,
+      db,
     );
-    const chainEdit = await runVerify(await exportToFile("chaine-modifiee.json"));
+    const chainEdit = await runVerify(await exportToFile(db, "chaine-modifiee.json"));
     expect(chainEdit.code).toBe(1);
     expect(chainEdit.output).toContain(`événement n°${event.id}`);
     const page = await (await app.request("/verifier")).text();

@@ -1,39 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUser } from "../factories.js";
-import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { type Instance, readUntil, startInstance, stopInstance } from "../helpers/live.js";
+import { sql } from "kysely";
+import { describe, expect } from "vitest";
+import { readUntil, withInstances } from "../helpers/live.js";
 
-let database: TestDatabase;
-let a: Instance;
-let b: Instance;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  a = await startInstance(database.url);
-  b = await startInstance(database.url);
-});
-afterAll(async () => {
-  for (const instance of [a, b]) await stopInstance(instance);
-  await database.destroy();
-});
-
-async function representative(instance: Instance, organisation: string) {
-  const user = await createUser(database.db, { organisation });
-  const client = new TestClient(instance.app);
-  await client.signIn(user);
-  return client;
-}
+const test = withInstances();
 
 let keys = 0;
 const key = () => `live${Date.now()}x${++keys}`;
 
 describe("live debate across instances", () => {
-  it("a comment posted through instance A reaches an SSE client of instance B, with an event id", async () => {
+  test("a comment posted through instance A reaches an SSE client of instance B, with an event id", async ({
+    a,
+    b,
+    as,
+  }) => {
     const stream = await b.app.request("/propositions/stages/direct");
     expect(stream.status).toBe(200);
     expect(stream.headers.get("Content-Type")).toContain("text/event-stream");
-    const poster = await representative(a, "apvf");
+    const poster = await as("apvf", { app: a.app });
     const posted = await poster.post("/propositions/stages/commentaires", {
       cle: key(),
       position: "contre",
@@ -45,16 +28,21 @@ describe("live debate across instances", () => {
     expect(text).toContain("Nouveau commentaire de");
   });
 
-  it("edits, supports and tombstones arrive too, and missed events are replayed after Last-Event-ID", async () => {
-    const poster = await representative(a, "apvf");
-    const supporter = await representative(a, "alliance-usagers-soins-proximite");
+  test("edits, supports and tombstones arrive too, and missed events are replayed after Last-Event-ID", async ({
+    a,
+    b,
+    db,
+    as,
+  }) => {
+    const poster = await as("apvf", { app: a.app });
+    const supporter = await as("alliance-usagers-soins-proximite", { app: a.app });
     const posted = await poster.post("/propositions/escap/commentaires", {
       cle: key(),
       position: "pour",
       body: "Version 1",
     });
     const id = /#c-(\d+)$/.exec(posted.headers.get("Location") ?? "")?.[1] ?? "";
-    const before = await database.db
+    const before = await db
       .selectFrom("live_event")
       .select((eb) => eb.fn.max("id").as("id"))
       .executeTakeFirstOrThrow();
@@ -74,9 +62,9 @@ describe("live debate across instances", () => {
     expect(text).toContain("supprimé par son auteur");
   });
 
-  it("shows only what a visitor may see: no action buttons in a visitor's stream", async () => {
+  test("shows only what a visitor may see: no action buttons in a visitor's stream", async ({ a, b, as }) => {
     const stream = await b.app.request("/propositions/guichet-unique/direct");
-    const poster = await representative(a, "apvf");
+    const poster = await as("apvf", { app: a.app });
     await poster.post("/propositions/guichet-unique/commentaires", {
       cle: key(),
       position: "question",
@@ -87,12 +75,11 @@ describe("live debate across instances", () => {
     expect(text).not.toContain("/modifier");
   });
 
-  it("re-LISTENs after losing its connection and lets streams catch up", async () => {
-    const { sql } = await import("kysely");
+  test("re-LISTENs after losing its connection and lets streams catch up", async ({ a, b, db, as }) => {
     await sql`select pg_terminate_backend(pid) from pg_stat_activity
-              where application_name = 'concertation-live' and datname = current_database()`.execute(database.db);
+              where application_name = 'concertation-live' and datname = current_database()`.execute(db);
     const stream = await b.app.request("/propositions/exercice-mixte/direct");
-    const poster = await representative(a, "apvf");
+    const poster = await as("apvf", { app: a.app });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await poster.post("/propositions/exercice-mixte/commentaires", {
       cle: key(),
@@ -102,7 +89,7 @@ describe("live debate across instances", () => {
     expect(await readUntil(stream, (t) => t.includes("Après coupure"))).toContain("Après coupure");
   });
 
-  it("answers 404 for an unknown proposal", async () => {
+  test("answers 404 for an unknown proposal", async ({ b }) => {
     expect((await b.app.request("/propositions/inconnue/direct")).status).toBe(404);
   });
 });

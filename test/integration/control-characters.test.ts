@@ -1,9 +1,7 @@
-import type { Hono } from "hono";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { createUser } from "../factories.js";
-import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { test as base, type LogLine } from "../helpers/context.js";
 import { firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
 /**
@@ -11,55 +9,55 @@ import { firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
  * character in it, as a role that reaches the handler: a 422 with the French message beside the
  * field, what was typed kept without the invisible characters, and never an error log.
  */
-let database: TestDatabase;
-let app: Hono<any>;
-const logLines: { level: number; msg?: string }[] = [];
-const clients: Record<"visitor" | "representative" | "moderator" | "admin", TestClient> = {} as never;
-let commentId: string;
-let targetId: string;
-let debateSlug: string;
-let voteSlug: string;
 const NUL = "Texte tapé\u0000 ici";
 const ESC = "Texte tapé\u001b ici";
 const KEPT = "Texte tapé ici";
 const MESSAGE = "caractères invisibles";
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createTestApp(database.db, { LOG_LEVEL: "info" }, { logLines: logLines as unknown[] }).app;
-  [debateSlug, voteSlug] = (await firstProposalSlugs(database.db)) as [string, string];
-  await openVoteNow(database.db, voteSlug);
-  clients.visitor = new TestClient(app);
-  clients.representative = new TestClient(app);
-  await clients.representative.signIn(await createUser(database.db, { organisation: "apvf" }));
-  clients.moderator = new TestClient(app);
-  await clients.moderator.signIn(await createUser(database.db, { role: "moderator", totp: true }));
-  clients.admin = new TestClient(app);
-  await clients.admin.signIn(await createUser(database.db, { role: "administrator", totp: true }));
-  targetId = (await createUser(database.db, { organisation: "apvf" })).id;
-  const posted = await clients.representative.post(`/propositions/${debateSlug}/commentaires`, {
-    position: "pour",
-    body: "Un commentaire témoin",
-  });
-  expect(posted.status).toBe(303);
-  const row = await database.db
-    .selectFrom("comment")
-    .select("id")
-    .where("body", "=", "Un commentaire témoin")
-    .executeTakeFirstOrThrow();
-  commentId = row.id;
-  const reporter = new TestClient(app);
-  await reporter.signIn(await createUser(database.db, { organisation: "alliance-usagers-soins-proximite" }));
-  expect((await reporter.post(`/commentaires/${commentId}/signaler`, { regle: "autre" })).status).toBe(303);
-});
-afterAll(() => database.destroy());
+type Clients = Record<"visitor" | "representative" | "moderator" | "admin", TestClient>;
+/** What the forms act on: a debate, an open vote, a reported comment and a person to suspend. */
+interface World {
+  debateSlug: string;
+  voteSlug: string;
+  commentId: string;
+  targetId: string;
+}
 
-const errorLogs = () => logLines.filter((line) => line.level >= 50);
+const test = base.extend<{ clients: Clients; world: World }>({
+  clients: async ({ app, as }, use) => {
+    await use({
+      visitor: new TestClient(app),
+      representative: await as("apvf"),
+      moderator: await as("moderator"),
+      admin: await as("administrator"),
+    });
+  },
+  world: async ({ db, clients, as }, use) => {
+    const [debateSlug, voteSlug] = (await firstProposalSlugs(db)) as [string, string];
+    await openVoteNow(db, voteSlug);
+    const targetId = (await createUser(db, { organisation: "apvf" })).id;
+    const posted = await clients.representative.post(`/propositions/${debateSlug}/commentaires`, {
+      position: "pour",
+      body: "Un commentaire témoin",
+    });
+    expect(posted.status).toBe(303);
+    const row = await db
+      .selectFrom("comment")
+      .select("id")
+      .where("body", "=", "Un commentaire témoin")
+      .executeTakeFirstOrThrow();
+    const reporter = await as("alliance-usagers-soins-proximite");
+    expect((await reporter.post(`/commentaires/${row.id}/signaler`, { regle: "autre" })).status).toBe(303);
+    await use({ debateSlug, voteSlug, commentId: row.id, targetId });
+  },
+});
+
+const errorLogs = (logLines: LogLine[]) => logLines.filter((line) => line.level >= 50);
 
 type FormCase = {
-  who: keyof typeof clients;
-  path: () => string;
-  form: (bad: string) => Record<string, string>;
+  who: keyof Clients;
+  path: (world: World) => string;
+  form: (bad: string, world: World) => Record<string, string>;
   /** The field whose error must be shown, when the page names one. */
   kept?: boolean;
 };
@@ -77,35 +75,39 @@ const forms: FormCase[] = [
   },
   {
     who: "representative",
-    path: () => `/propositions/${debateSlug}/commentaires`,
+    path: ({ debateSlug }) => `/propositions/${debateSlug}/commentaires`,
     form: (bad) => ({ position: "pour", body: bad }),
     kept: true,
   },
   {
     who: "representative",
-    path: () => `/commentaires/${commentId}/repondre`,
+    path: ({ commentId }) => `/commentaires/${commentId}/repondre`,
     form: (bad) => ({ body: bad }),
     kept: true,
   },
   {
     who: "representative",
-    path: () => `/commentaires/${commentId}/modifier`,
+    path: ({ commentId }) => `/commentaires/${commentId}/modifier`,
     form: (bad) => ({ body: bad }),
     kept: true,
   },
   {
     who: "representative",
-    path: () => `/commentaires/${commentId}/signaler`,
+    path: ({ commentId }) => `/commentaires/${commentId}/signaler`,
     form: (bad) => ({ regle: "autre", precisions: bad }),
     kept: true,
   },
   {
     who: "representative",
-    path: () => `/propositions/${voteSlug}/vote`,
+    path: ({ voteSlug }) => `/propositions/${voteSlug}/vote`,
     form: (bad) => ({ choix: "pour", motivation: bad }),
     kept: true,
   },
-  { who: "representative", path: () => `/propositions/${voteSlug}/vote`, form: (bad) => ({ choix: `pour${bad}` }) },
+  {
+    who: "representative",
+    path: ({ voteSlug }) => `/propositions/${voteSlug}/vote`,
+    form: (bad) => ({ choix: `pour${bad}` }),
+  },
   {
     who: "representative",
     path: () => "/compte/mot-de-passe",
@@ -113,36 +115,36 @@ const forms: FormCase[] = [
   },
   {
     who: "moderator",
-    path: () => `/moderation/commentaires/${commentId}/masquer`,
+    path: ({ commentId }) => `/moderation/commentaires/${commentId}/masquer`,
     form: (bad) => ({ regle: "autre", motif: bad }),
     kept: true,
   },
   {
     who: "moderator",
-    path: () => `/moderation/commentaires/${commentId}/classer`,
+    path: ({ commentId }) => `/moderation/commentaires/${commentId}/classer`,
     form: (bad) => ({ "motif-classement": bad }),
     kept: true,
   },
   {
     who: "moderator",
-    path: () => `/moderation/personnes/${targetId}/suspendre`,
-    form: (bad) => ({ commentaire: commentId, "motif-compte": bad }),
+    path: ({ targetId }) => `/moderation/personnes/${targetId}/suspendre`,
+    form: (bad, { commentId }) => ({ commentaire: commentId, "motif-compte": bad }),
     kept: true,
   },
   {
     who: "moderator",
-    path: () => `/moderation/propositions/${debateSlug}/verrouiller`,
+    path: ({ debateSlug }) => `/moderation/propositions/${debateSlug}/verrouiller`,
     form: (bad) => ({ motif: bad }),
   },
   {
     who: "moderator",
-    path: () => `/moderation/propositions/${debateSlug}/synthese`,
+    path: ({ debateSlug }) => `/moderation/propositions/${debateSlug}/synthese`,
     form: (bad) => ({ synthese: bad }),
     kept: true,
   },
   {
     who: "admin",
-    path: () => `/admin/votes/${debateSlug}/transition`,
+    path: ({ debateSlug }) => `/admin/votes/${debateSlug}/transition`,
     form: (bad) => ({ numero: "1", transition: "ouvrir", "motif-1": bad }),
     kept: true,
   },
@@ -165,25 +167,36 @@ const forms: FormCase[] = [
     form: (bad) => ({ email: "nouvelle@exemple.fr", role: "moderator", organisationId: "", mandateNote: bad }),
     kept: true,
   },
-  { who: "admin", path: () => `/admin/personnes/${targetId}/suspendre`, form: (bad) => ({ motif: bad }), kept: true },
+  {
+    who: "admin",
+    path: ({ targetId }) => `/admin/personnes/${targetId}/suspendre`,
+    form: (bad) => ({ motif: bad }),
+    kept: true,
+  },
 ];
 
 describe("control characters in every form", () => {
+  test.override({ env: { LOG_LEVEL: "info" } });
+
   for (const { who, path, form, kept } of forms) {
-    it(`${who} POST ${path.toString().replace(/^\(\) => /, "")}: 422 beside the field, no error log`, async () => {
-      const before = errorLogs().length;
+    test(`${who} POST ${path.toString().replace(/^\([^)]*\) => /, "")}: 422 beside the field, no error log`, async ({
+      clients,
+      world,
+      logLines,
+    }) => {
+      const before = errorLogs(logLines).length;
       for (const bad of [NUL, ESC]) {
-        const response = await clients[who].post(path(), form(bad));
+        const response = await clients[who].post(path(world), form(bad, world));
         const html = await response.text();
         expect(response.status).toBe(422);
         expect(html).toContain(MESSAGE);
         if (kept) expect(html).toContain(KEPT);
       }
-      expect(errorLogs().slice(before)).toEqual([]);
+      expect(errorLogs(logLines).slice(before)).toEqual([]);
     });
   }
 
-  it("refuses a CSV file with a NUL beside the file input", async () => {
+  test("refuses a CSV file with a NUL beside the file input", async ({ clients }) => {
     const form = new FormData();
     form.set("csv", "");
     form.set("file", new File([`slug,name\n${NUL},x`], "organisations.csv", { type: "text/csv" }));
@@ -192,7 +205,7 @@ describe("control characters in every form", () => {
     expect(await response.text()).toContain(MESSAGE);
   });
 
-  it("still accepts tabs and line breaks, which people do type", async () => {
+  test("still accepts tabs and line breaks, which people do type", async ({ clients, world: { debateSlug } }) => {
     const response = await clients.representative.post(`/propositions/${debateSlug}/commentaires`, {
       position: "contre",
       body: "Première ligne\r\n\tseconde ligne",
@@ -202,6 +215,8 @@ describe("control characters in every form", () => {
 });
 
 describe("control characters and undecodable bytes in addresses", () => {
+  test.override({ env: { LOG_LEVEL: "info" } });
+
   const paths = [
     "/propositions/a%00b",
     "/organisations/a%00b",
@@ -213,14 +228,14 @@ describe("control characters and undecodable bytes in addresses", () => {
     "/propositions/%E0%A4%A",
   ];
   for (const path of paths) {
-    it(`GET ${path} is a 404 page without an error log`, async () => {
-      const before = errorLogs().length;
+    test(`GET ${path} is a 404 page without an error log`, async ({ clients, logLines }) => {
+      const before = errorLogs(logLines).length;
       for (const who of ["visitor", "representative"] as const) {
         const response = await clients[who].get(path);
         expect(response.status).toBe(404);
         expect(await response.text()).toContain('<html lang="fr"');
       }
-      expect(errorLogs().slice(before)).toEqual([]);
+      expect(errorLogs(logLines).slice(before)).toEqual([]);
     });
   }
 
@@ -231,18 +246,18 @@ describe("control characters and undecodable bytes in addresses", () => {
     "/connexion?suite=%2F%00",
   ];
   for (const path of queries) {
-    it(`GET ${path} is a 400 page without an error log`, async () => {
-      const before = errorLogs().length;
+    test(`GET ${path} is a 400 page without an error log`, async ({ clients, logLines }) => {
+      const before = errorLogs(logLines).length;
       for (const who of ["visitor", "representative"] as const) {
         const response = await clients[who].get(path);
         expect(response.status).toBe(400);
         expect(await response.text()).toContain("caractères invisibles");
       }
-      expect(errorLogs().slice(before)).toEqual([]);
+      expect(errorLogs(logLines).slice(before)).toEqual([]);
     });
   }
 
-  it("a search without control characters still answers", async () => {
+  test("a search without control characters still answers", async ({ clients }) => {
     expect((await clients.visitor.get("/recherche?q=m%C3%A9decin")).status).toBe(200);
   });
 });

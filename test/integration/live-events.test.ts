@@ -1,8 +1,7 @@
 import type { Kysely } from "kysely";
 import { describe, expect } from "vitest";
 import type { Database } from "../../src/db/database.js";
-import { test as base } from "../helpers/context.js";
-import { type Instance, readUntil, startInstance, stopInstance } from "../helpers/live.js";
+import { readUntil, withInstances } from "../helpers/live.js";
 import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
 /**
@@ -10,25 +9,8 @@ import { closeVoteNow, firstProposalSlugs, openVoteNow } from "../helpers/votes.
  * every open page hears of them, on every instance, and every instance's page cache forgets
  * the pages they change.
  */
-/** Two instances over the test's database, each with its own pool, LISTEN connection and app. */
-const test = base.extend<{ a: Instance; b: Instance; slugs: string[] }>({
-  a: async ({ database }, use) => {
-    const instance = await startInstance(database.url);
-    try {
-      await use(instance);
-    } finally {
-      await stopInstance(instance);
-    }
-  },
-  // B caches anonymous pages for a minute: only a live event can make it forget them.
-  b: async ({ database }, use) => {
-    const instance = await startInstance(database.url, { PAGE_CACHE_MS: "60000" });
-    try {
-      await use(instance);
-    } finally {
-      await stopInstance(instance);
-    }
-  },
+// B caches anonymous pages for a minute: only a live event can make it forget them.
+const test = withInstances({ b: { PAGE_CACHE_MS: "60000" } }).extend<{ slugs: string[] }>({
   slugs: async ({ db }, use) => {
     await use(await firstProposalSlugs(db));
   },

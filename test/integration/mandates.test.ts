@@ -1,10 +1,11 @@
-import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Kysely, sql } from "kysely";
+import { describe, expect } from "vitest";
 import { findUserWithMandate } from "../../src/auth/auth.queries.js";
+import type { Database } from "../../src/db/database.js";
 import { sendDueReminders } from "../../src/features/ballots/index.js";
 import { currentOrganisationIds, findActingMandate } from "../../src/mandates/mandates.queries.js";
 import { createUser } from "../factories.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { test as base } from "../helpers/context.js";
 import { firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
 /**
@@ -45,12 +46,11 @@ const CASES: Case[] = [
   },
 ];
 
-let database: TestDatabase;
-const people = new Map<string, { id: string; organisationIds: Map<string, string> }>();
+type Person = { id: string; organisationIds: Map<string, string> };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const { db } = database;
+/** One person per case, in the test's own database. */
+async function createPeople(db: Kysely<Database>): Promise<Map<string, Person>> {
+  const people = new Map<string, Person>();
   for (const entry of CASES) {
     const user = await createUser(db, { email: `mandat-${people.size}@exemple.fr` });
     const organisationIds = new Map<string, string>();
@@ -75,18 +75,24 @@ beforeAll(async () => {
       await db.updateTable("app_user").set({ status: "suspended" }).where("id", "=", user.id).execute();
     people.set(entry.name, { id: user.id, organisationIds });
   }
-});
-afterAll(() => database.destroy());
+  return people;
+}
 
-const person = (name: string) => people.get(name) as { id: string; organisationIds: Map<string, string> };
+const test = base.extend<{ person: (name: string) => Person }>({
+  person: async ({ db }, use) => {
+    const people = await createPeople(db);
+    await use((name) => people.get(name) as Person);
+  },
+});
 
 describe.each(CASES)("a person whose mandate $name", (entry) => {
-  const expectedId = () => (entry.actsFor ? person(entry.name).organisationIds.get(entry.actsFor) : undefined);
+  const expectedId = (person: (name: string) => Person) =>
+    entry.actsFor ? person(entry.name).organisationIds.get(entry.actsFor) : undefined;
 
-  it("may act for exactly that organisation (casting, commenting)", async () => {
+  test("may act for exactly that organisation (casting, commenting)", async ({ person, db }) => {
     const { id, organisationIds } = person(entry.name);
     for (const [slug, organisationId] of organisationIds) {
-      const acting = await findActingMandate(database.db, { userId: id, organisationId });
+      const acting = await findActingMandate(db, { userId: id, organisationId });
       expect({ slug, acting: acting?.organisationId }).toEqual({
         slug,
         acting: slug === entry.actsFor ? organisationId : undefined,
@@ -94,30 +100,30 @@ describe.each(CASES)("a person whose mandate $name", (entry) => {
     }
   });
 
-  it("signs in with that organisation as their mandate", async () => {
-    const row = await findUserWithMandate(database.db, person(entry.name).id);
+  test("signs in with that organisation as their mandate", async ({ person, db }) => {
+    const row = await findUserWithMandate(db, person(entry.name).id);
     // A suspended account has no session at all; its mandate is still the dated one.
-    const dated = entry.suspended ? person(entry.name).organisationIds.get("apvf") : expectedId();
+    const dated = entry.suspended ? person(entry.name).organisationIds.get("apvf") : expectedId(person);
     expect(row?.organisationId ?? undefined).toBe(dated);
   });
 
-  it("counts as representing that organisation for moderation's own-organisation rule", async () => {
-    const ids = await currentOrganisationIds(database.db, person(entry.name).id);
+  test("counts as representing that organisation for moderation's own-organisation rule", async ({ person, db }) => {
+    const ids = await currentOrganisationIds(db, person(entry.name).id);
     const dated = entry.suspended
       ? [person(entry.name).organisationIds.get("apvf")]
-      : expectedId()
-        ? [expectedId()]
+      : expectedId(person)
+        ? [expectedId(person)]
         : [];
     expect(ids).toEqual(dated);
   });
 });
 
 describe("vote reminders", () => {
-  it("go to the people who act for an organisation now, and only them", async () => {
-    const [slug] = await firstProposalSlugs(database.db);
-    await openVoteNow(database.db, slug as string, { hours: 30 });
-    await sendDueReminders(database.db, "http://localhost:3000");
-    const reminded = await database.db.selectFrom("vote_reminder").select("user_id").execute();
+  test("go to the people who act for an organisation now, and only them", async ({ person, db }) => {
+    const [slug] = await firstProposalSlugs(db);
+    await openVoteNow(db, slug as string, { hours: 30 });
+    await sendDueReminders(db, "http://localhost:3000");
+    const reminded = await db.selectFrom("vote_reminder").select("user_id").execute();
     const remindedIds = new Set(reminded.map((row) => row.user_id));
     for (const entry of CASES) {
       expect({ case: entry.name, reminded: remindedIds.has(person(entry.name).id) }).toEqual({

@@ -1,30 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Hono } from "hono";
+import { describe, expect } from "vitest";
 import { createUser, currentTotp } from "../factories.js";
 import { createTestApp } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
+import { test as base } from "../helpers/context.js";
 
 /**
  * Two app instances on one Postgres, as on Fly with several machines. The live
  * fan-out across instances is proven in comments-live.test.ts and the exactly-once
  * scheduled closing in ballots-lifecycle.test.ts; here, sessions.
  */
-let database: TestDatabase;
-let first: ReturnType<typeof createTestApp>["app"];
-let second: ReturnType<typeof createTestApp>["app"];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  first = createTestApp(database.db).app;
-  second = createTestApp(database.db).app;
+const test = base.extend<{ first: Hono<any>; second: Hono<any> }>({
+  first: async ({ app }, use) => {
+    await use(app);
+  },
+  second: async ({ db }, use) => {
+    await use(createTestApp(db).app);
+  },
 });
-afterAll(() => database.destroy());
 
 describe("sessions across instances", () => {
-  it("a session opened on one instance works on the other, and ending it there ends it everywhere", async () => {
-    const user = await createUser(database.db, { organisation: "apvf" });
-    const onFirst = new TestClient(first);
-    await onFirst.signIn(user);
+  test("a session opened on one instance works on the other, and ending it there ends it everywhere", async ({
+    second,
+    as,
+  }) => {
+    const onFirst = await as("apvf");
     const onSecond = new TestClient(second);
     for (const [name, value] of onFirst.cookies) onSecond.cookies.set(name, value);
     expect((await onSecond.get("/compte")).status).toBe(200);
@@ -32,8 +32,8 @@ describe("sessions across instances", () => {
     expect((await onFirst.get("/compte")).status).toBe(303);
   });
 
-  it("a TOTP code accepted by one instance is refused by the other", async () => {
-    const moderator = await createUser(database.db, { role: "moderator", totp: true });
+  test("a TOTP code accepted by one instance is refused by the other", async ({ first, second, db }) => {
+    const moderator = await createUser(db, { role: "moderator", totp: true });
     const code = currentTotp(moderator.totpKey as Uint8Array);
     const onFirst = new TestClient(first);
     await onFirst.post("/connexion", { email: moderator.email, password: moderator.password });
@@ -49,8 +49,8 @@ describe("sessions across instances", () => {
     expect((await third.post("/connexion/verification", { code })).status).toBe(422);
   });
 
-  it("login throttling is shared: failures on one instance count on the other", async () => {
-    const user = await createUser(database.db);
+  test("login throttling is shared: failures on one instance count on the other", async ({ first, second, db }) => {
+    const user = await createUser(db);
     for (let attempt = 0; attempt < 5; attempt++) {
       const app = attempt % 2 === 0 ? first : second;
       await new TestClient(app).post("/connexion", { email: user.email, password: `mauvais mot de passe ${attempt}` });

@@ -22,7 +22,8 @@ const logger = createLogger({ logLevel: "silent" });
 /**
  * One Postgres for the whole run: the one named by DATABASE_URL, or an embedded
  * one in a temporary folder. A migrated, seeded template database is built once;
- * each test file clones it (test/helpers/database.ts).
+ * each test clones it (test/helpers/context.ts), as do the few files that keep their
+ * own database for all their tests (test/helpers/database.ts).
  */
 export default async function setup(project: TestProject) {
   const server = process.env.DATABASE_URL ? undefined : await startTemporaryPostgres();
