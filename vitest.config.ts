@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Two cores: two workers. Each test file gets its own database cloned from a migrated template.
+// Two cores: two workers. Each test gets its own database cloned from a migrated template (test/helpers/context.ts).
 export default defineConfig({
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
