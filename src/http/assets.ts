@@ -38,25 +38,32 @@ const SOURCES: Record<string, { file: string; contentType: string }> = {
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
-/**
- * Static files are few and small: read, hashed and pre-compressed once at start.
- * URLs carry the content hash (?v=), so browsers may cache them for a year.
- */
-export class AssetStore {
-  private readonly assets = new Map<string, Asset>();
+let loaded: Map<string, Asset> | undefined;
 
-  constructor() {
-    for (const [name, source] of Object.entries(SOURCES)) {
+/** Read, hashed and pre-compressed once per process, however many apps are built (the tests build hundreds). */
+function loadAssets(): Map<string, Asset> {
+  loaded ??= new Map(
+    Object.entries(SOURCES).map(([name, source]) => {
       const body = readFileSync(source.file);
-      this.assets.set(name, {
+      const asset: Asset = {
         body,
         brotli: brotliCompressSync(body),
         gzip: gzipSync(body, { level: 9 }),
         contentType: source.contentType,
         hash: createHash("sha256").update(body).digest("hex").slice(0, 12),
-      });
-    }
-  }
+      };
+      return [name, asset];
+    }),
+  );
+  return loaded;
+}
+
+/**
+ * Static files are few and small: read, hashed and pre-compressed once at start.
+ * URLs carry the content hash (?v=), so browsers may cache them for a year.
+ */
+export class AssetStore {
+  private readonly assets = loadAssets();
 
   url(name: string): string {
     const asset = this.assets.get(name);
