@@ -150,7 +150,7 @@ const forms: FormCase[] = [
   },
   {
     who: "admin",
-    path: () => `/admin/votes/${debateSlug}/calendrier`,
+    path: ({ debateSlug }) => `/admin/votes/${debateSlug}/calendrier`,
     form: (bad) => ({ numero: "1", "ouverture-1": `2030-01-10T09:00${bad}`, "quorum-1": "0,5" }),
     kept: true,
   },
