@@ -27,109 +27,126 @@ const changePasswordForm = z
 const enableForm = z.object({ key: z.string().max(64), code: z.string().trim().max(8) });
 const disableForm = z.object({ password: z.string().min(1, "Indiquez votre mot de passe.").max(128) });
 
-export function accountRoutes({ db }: AppDeps) {
+type Ctx = Context<ActorEnv>;
+
+/** The signed-in person's own account (`/compte`): sessions, password and two-factor authentication. */
+export function accountRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>().use(requireUser);
-  const who = (c: Context<ActorEnv>) => ({ user: c.var.actor, session: c.var.actorSession });
-
-  app.get("/", async (c) => {
-    const { user, session } = who(c);
-    const sessions = (await listUserSessions(db, user.id)).map((s) => ({ ...s, current: s.id === session.id }));
-    return renderPage(
-      c,
-      <AccountPage
-        displayName={user.displayName}
-        email={user.email}
-        role={user.role}
-        organisationName={user.mandate?.organisationName ?? null}
-        totpEnabled={user.totpEnabled}
-        sessions={sessions}
-        message={t.messages[c.req.query("message") ?? ""]}
-      />,
-      { title: t.title },
-    );
-  });
-
-  app.post(`/sessions/${SESSION_ID}/terminer`, async (c) => {
-    const { user } = who(c);
-    await endOwnSession(db, user.id, c.req.param("id"));
-    return c.redirect("/compte?message=session-terminee", 303);
-  });
-
-  app.get("/mot-de-passe", (c) => renderPage(c, <ChangePasswordPage errors={{}} />, { title: t.password.title }));
-
-  app.post("/mot-de-passe", async (c) => {
-    const { user, session } = who(c);
-    const form = await readForm(c, changePasswordForm);
-    const retry = (errors: Record<string, string>) =>
-      renderPage(c, <ChangePasswordPage errors={errors} />, { title: t.password.title }, 422);
-    if (!form.ok) return retry(form.errors);
-    const outcome = await changePassword(db, {
-      userId: user.id,
-      sessionId: session.id,
-      currentPassword: form.data.currentPassword,
-      newPassword: form.data.password,
-    });
-    if (outcome === "wrong-password") return retry({ currentPassword: t.password.wrong });
-    return c.redirect("/compte?message=mot-de-passe-change", 303);
-  });
-
-  app.get("/double-authentification", (c) => {
-    const { user } = who(c);
-    const message = t.messages[c.req.query("message") ?? ""];
-    if (user.totpEnabled)
-      return renderPage(c, <TwoFactorPage mode="enabled" staff={requiresTwoFactor(user)} message={message} />, {
-        title: t.totp.title,
-      });
-    const key = generateTotpKey();
-    return renderPage(
-      c,
-      <TwoFactorPage mode="setup" secret={encodeTotpKey(key)} uri={totpUri(user.email, key)} message={message} />,
-      { title: t.totp.title },
-    );
-  });
-
-  app.post("/double-authentification", async (c) => {
-    const { user, session } = who(c);
-    const form = await readForm(c, enableForm);
-    const key = form.ok ? decodeTotpKey(form.data.key) : undefined;
-    const codes =
-      key && form.ok
-        ? await enableTwoFactor(db, { userId: user.id, sessionId: session.id, key, code: form.data.code })
-        : undefined;
-    if (!codes) {
-      const retryKey = key ?? generateTotpKey();
-      return renderPage(
-        c,
-        <TwoFactorPage
-          mode="setup"
-          secret={encodeTotpKey(retryKey)}
-          uri={totpUri(user.email, retryKey)}
-          error={t.totp.wrongCode}
-        />,
-        { title: t.totp.title },
-        422,
-      );
-    }
-    c.header("Cache-Control", "no-store");
-    return renderPage(c, <TwoFactorPage mode="recovery-codes" codes={codes} />, { title: t.totp.recoveryTitle });
-  });
-
-  app.post("/double-authentification/desactiver", async (c) => {
-    const { user } = who(c);
-    const form = await readForm(c, disableForm);
-    const outcome = form.ok
-      ? await disableTwoFactor(db, { userId: user.id, password: form.data.password, staff: requiresTwoFactor(user) })
-      : "wrong-password";
-    if (outcome === "wrong-password") {
-      return renderPage(
-        c,
-        <TwoFactorPage mode="enabled" staff={false} error={t.password.wrong} />,
-        { title: t.totp.title },
-        422,
-      );
-    }
-    return c.redirect("/compte?message=deux-facteurs-desactive", 303);
-  });
-
+  app.get("/", (c) => showAccount(c, deps));
+  app.post(`/sessions/${SESSION_ID}/terminer`, (c) => endSession(c, deps));
+  app.get("/mot-de-passe", (c) => changePasswordPage(c));
+  app.post("/mot-de-passe", (c) => changeOwnPassword(c, deps));
+  app.get("/double-authentification", (c) => twoFactorPage(c));
+  app.post("/double-authentification", (c) => enableOwnTwoFactor(c, deps));
+  app.post("/double-authentification/desactiver", (c) => disableOwnTwoFactor(c, deps));
   return app;
+}
+
+async function showAccount(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  const user = c.var.actor;
+  const session = c.var.actorSession;
+  const sessions = (await listUserSessions(db, user.id)).map((s) => ({ ...s, current: s.id === session.id }));
+  return renderPage(
+    c,
+    <AccountPage
+      displayName={user.displayName}
+      email={user.email}
+      role={user.role}
+      organisationName={user.mandate?.organisationName ?? null}
+      totpEnabled={user.totpEnabled}
+      sessions={sessions}
+      message={t.messages[c.req.query("message") ?? ""]}
+    />,
+    { title: t.title },
+  );
+}
+
+async function endSession(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  await endOwnSession(db, c.var.actor.id, c.req.param("id") ?? "");
+  return c.redirect("/compte?message=session-terminee", 303);
+}
+
+async function changePasswordPage(c: Ctx) {
+  return renderPage(c, <ChangePasswordPage errors={{}} />, { title: t.password.title });
+}
+
+async function changeOwnPassword(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  const user = c.var.actor;
+  const session = c.var.actorSession;
+  const form = await readForm(c, changePasswordForm);
+  const retry = (errors: Record<string, string>) =>
+    renderPage(c, <ChangePasswordPage errors={errors} />, { title: t.password.title }, 422);
+  if (!form.ok) return retry(form.errors);
+  const outcome = await changePassword(db, {
+    userId: user.id,
+    sessionId: session.id,
+    currentPassword: form.data.currentPassword,
+    newPassword: form.data.password,
+  });
+  if (outcome === "wrong-password") return retry({ currentPassword: t.password.wrong });
+  return c.redirect("/compte?message=mot-de-passe-change", 303);
+}
+
+async function twoFactorPage(c: Ctx) {
+  const user = c.var.actor;
+  const message = t.messages[c.req.query("message") ?? ""];
+  if (user.totpEnabled)
+    return renderPage(c, <TwoFactorPage mode="enabled" staff={requiresTwoFactor(user)} message={message} />, {
+      title: t.totp.title,
+    });
+  const key = generateTotpKey();
+  return renderPage(
+    c,
+    <TwoFactorPage mode="setup" secret={encodeTotpKey(key)} uri={totpUri(user.email, key)} message={message} />,
+    { title: t.totp.title },
+  );
+}
+
+async function enableOwnTwoFactor(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  const user = c.var.actor;
+  const session = c.var.actorSession;
+  const form = await readForm(c, enableForm);
+  const key = form.ok ? decodeTotpKey(form.data.key) : undefined;
+  const codes =
+    key && form.ok
+      ? await enableTwoFactor(db, { userId: user.id, sessionId: session.id, key, code: form.data.code })
+      : undefined;
+  if (!codes) {
+    const retryKey = key ?? generateTotpKey();
+    return renderPage(
+      c,
+      <TwoFactorPage
+        mode="setup"
+        secret={encodeTotpKey(retryKey)}
+        uri={totpUri(user.email, retryKey)}
+        error={t.totp.wrongCode}
+      />,
+      { title: t.totp.title },
+      422,
+    );
+  }
+  c.header("Cache-Control", "no-store");
+  return renderPage(c, <TwoFactorPage mode="recovery-codes" codes={codes} />, { title: t.totp.recoveryTitle });
+}
+
+async function disableOwnTwoFactor(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  const user = c.var.actor;
+  const form = await readForm(c, disableForm);
+  const outcome = form.ok
+    ? await disableTwoFactor(db, { userId: user.id, password: form.data.password, staff: requiresTwoFactor(user) })
+    : "wrong-password";
+  if (outcome === "wrong-password") {
+    return renderPage(
+      c,
+      <TwoFactorPage mode="enabled" staff={false} error={t.password.wrong} />,
+      { title: t.totp.title },
+      422,
+    );
+  }
+  return c.redirect("/compte?message=deux-facteurs-desactive", 303);
 }

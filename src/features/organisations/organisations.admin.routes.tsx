@@ -56,94 +56,107 @@ const organisationForm = z
     }),
   );
 
+type Ctx = Context<ActorEnv>;
+type FormProps = Omit<OrganisationFormPageProps, "kinds" | "colleges">;
+
 /** Administrators only (`/admin/organisations`), two-factor verified: the area guard redirects or refuses. */
-export function organisationAdminRoutes({ db }: AppDeps) {
+export function organisationAdminRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>().use(requireCapability("administer"));
-  const actorId = (c: Context<ActorEnv>) => c.var.actor.id;
-  const form = formRenderer(db);
-
-  app.get("/", async (c) => {
-    const organisations = await listOrganisations(db);
-    return renderPage(c, <OrganisationsAdminPage organisations={organisations} message={flashMessage(c)} />, {
-      title: t.list.title,
-    });
-  });
-
-  app.get("/nouvelle", (c) => form(c, { mode: "create", action: `${LIST}/nouvelle`, values: {}, errors: {} }));
-
-  app.post("/nouvelle", async (c) => {
-    const input = await readForm(c, organisationForm);
-    const retry = (errors: FieldErrors) =>
-      form(c, { mode: "create", action: `${LIST}/nouvelle`, values: input.values, errors }, 422);
-    if (!input.ok) return retry(input.errors);
-    const outcome = await attempt(createOrganisation(db, actorId(c), input.data));
-    if (!outcome.ok) return retry(outcome.errors);
-    return c.redirect(`${LIST}?message=organisation-creee`, 303);
-  });
-
-  app.get("/:slug/modifier", async (c) => {
-    const organisation = await findOrganisationForEdit(db, c.req.param("slug"));
-    if (!organisation) throw notFound(t.errors.notFound);
-    const action = `${LIST}/${organisation.slug}/modifier`;
-    return form(c, {
-      mode: "edit",
-      currentName: organisation.name,
-      action,
-      values: toValues(organisation),
-      errors: {},
-    });
-  });
-
-  app.post("/:slug/modifier", async (c) => {
-    const slug = c.req.param("slug");
-    const input = await readForm(c, organisationForm);
-    const retry = async (errors: FieldErrors) => {
-      const current = await findOrganisationForEdit(db, slug);
-      if (!current) throw notFound(t.errors.notFound);
-      const action = `${LIST}/${current.slug}/modifier`;
-      return form(c, { mode: "edit", currentName: current.name, action, values: input.values, errors }, 422);
-    };
-    if (!input.ok) return retry(input.errors);
-    const outcome = await attempt(updateOrganisation(db, actorId(c), slug, input.data));
-    if (!outcome.ok) return retry(outcome.errors);
-    return c.redirect(`${LIST}?message=organisation-modifiee`, 303);
-  });
-
-  app.get("/import", async (c) => importPage(c, await listOrganisationChoices(db), "", {}));
-
-  app.post("/import", async (c) => {
-    const source = await readCsvSource(c);
-    const retry = async (errors: FieldErrors) =>
-      importPage(c, await listOrganisationChoices(db), source.pasted, errors, 422);
-    if ("error" in source) return retry({ [source.field]: source.error });
-    // A refused file is reported beside whichever source was sent, the text area or the file input.
-    const outcome = await attempt(importOrganisationsCsv(db, actorId(c), source.text), source.field);
-    if (!outcome.ok) return retry(outcome.errors);
-    const { created, updated } = outcome.value;
-    return c.redirect(`${LIST}?message=import&creees=${created}&modifiees=${updated}`, 303);
-  });
-
+  app.get("/", (c) => showOrganisations(c, deps));
+  app.get("/nouvelle", (c) => newOrganisationPage(c, deps));
+  app.post("/nouvelle", (c) => addOrganisation(c, deps));
+  app.get("/:slug/modifier", (c) => editOrganisationPage(c, deps));
+  app.post("/:slug/modifier", (c) => saveOrganisation(c, deps));
+  app.get("/import", (c) => importOrganisationsPage(c, deps));
+  app.post("/import", (c) => importOrganisations(c, deps));
   return app;
 }
 
-type FormProps = Omit<OrganisationFormPageProps, "kinds" | "colleges">;
+async function showOrganisations(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  const organisations = await listOrganisations(db);
+  return renderPage(c, <OrganisationsAdminPage organisations={organisations} message={flashMessage(c)} />, {
+    title: t.list.title,
+  });
+}
+
+async function newOrganisationPage(c: Ctx, deps: AppDeps) {
+  return formPage(c, deps, { mode: "create", action: `${LIST}/nouvelle`, values: {}, errors: {} });
+}
+
+async function addOrganisation(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  const input = await readForm(c, organisationForm);
+  const retry = (errors: FieldErrors) =>
+    formPage(c, deps, { mode: "create", action: `${LIST}/nouvelle`, values: input.values, errors }, 422);
+  if (!input.ok) return retry(input.errors);
+  const outcome = await attempt(createOrganisation(db, c.var.actor.id, input.data));
+  if (!outcome.ok) return retry(outcome.errors);
+  return c.redirect(`${LIST}?message=organisation-creee`, 303);
+}
+
+async function editOrganisationPage(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  const organisation = await findOrganisationForEdit(db, c.req.param("slug") ?? "");
+  if (!organisation) throw notFound(t.errors.notFound);
+  const action = `${LIST}/${organisation.slug}/modifier`;
+  return formPage(c, deps, {
+    mode: "edit",
+    currentName: organisation.name,
+    action,
+    values: toValues(organisation),
+    errors: {},
+  });
+}
+
+async function saveOrganisation(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  const slug = c.req.param("slug") ?? "";
+  const input = await readForm(c, organisationForm);
+  const retry = async (errors: FieldErrors) => {
+    const current = await findOrganisationForEdit(db, slug);
+    if (!current) throw notFound(t.errors.notFound);
+    const action = `${LIST}/${current.slug}/modifier`;
+    return formPage(c, deps, { mode: "edit", currentName: current.name, action, values: input.values, errors }, 422);
+  };
+  if (!input.ok) return retry(input.errors);
+  const outcome = await attempt(updateOrganisation(db, c.var.actor.id, slug, input.data));
+  if (!outcome.ok) return retry(outcome.errors);
+  return c.redirect(`${LIST}?message=organisation-modifiee`, 303);
+}
+
+async function importOrganisationsPage(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  return importPage(c, await listOrganisationChoices(db), "", {});
+}
+
+async function importOrganisations(c: Ctx, deps: AppDeps) {
+  const { db } = deps;
+  const source = await readCsvSource(c);
+  const retry = async (errors: FieldErrors) =>
+    importPage(c, await listOrganisationChoices(db), source.pasted, errors, 422);
+  if ("error" in source) return retry({ [source.field]: source.error });
+  // A refused file is reported beside whichever source was sent, the text area or the file input.
+  const outcome = await attempt(importOrganisationsCsv(db, c.var.actor.id, source.text), source.field);
+  if (!outcome.ok) return retry(outcome.errors);
+  const { created, updated } = outcome.value;
+  return c.redirect(`${LIST}?message=import&creees=${created}&modifiees=${updated}`, 303);
+}
 
 /** The form page with its kind and college lists, filled from the database on every render. */
-function formRenderer(db: AppDeps["db"]) {
-  return async (c: Context<ActorEnv>, props: FormProps, status: 200 | 422 = 200) => {
-    const { kinds, colleges } = await listOrganisationChoices(db);
-    const title = props.mode === "create" ? t.form.createTitle : t.form.editTitle(props.currentName ?? "");
-    return renderPage(
-      c,
-      <OrganisationFormPage {...props} kinds={kindChoices(kinds)} colleges={collegeChoices(colleges)} />,
-      { title },
-      status,
-    );
-  };
+async function formPage(c: Ctx, deps: AppDeps, props: FormProps, status: 200 | 422 = 200) {
+  const { kinds, colleges } = await listOrganisationChoices(deps.db);
+  const title = props.mode === "create" ? t.form.createTitle : t.form.editTitle(props.currentName ?? "");
+  return renderPage(
+    c,
+    <OrganisationFormPage {...props} kinds={kindChoices(kinds)} colleges={collegeChoices(colleges)} />,
+    { title },
+    status,
+  );
 }
 
 function importPage(
-  c: Context<ActorEnv>,
+  c: Ctx,
   choices: Awaited<ReturnType<typeof listOrganisationChoices>>,
   csv: string,
   errors: FieldErrors,
@@ -184,7 +197,7 @@ type CsvSource =
   | { field: "csv" | "file"; pasted: string; error: string };
 
 /** The pasted text or the uploaded file (never both), each held to 200 KB. */
-async function readCsvSource(c: Context<ActorEnv>): Promise<CsvSource> {
+async function readCsvSource(c: Ctx): Promise<CsvSource> {
   const body = await readBody(c);
   const pasted = typeof body.csv === "string" ? body.csv : "";
   if (hasControlCharacters(pasted)) return { field: "csv", pasted: "", error: text.errors.controlCharacters };
@@ -214,7 +227,7 @@ function toValues(organisation: OrganisationInput): Record<string, string> {
   };
 }
 
-function flashMessage(c: Context<ActorEnv>): string | undefined {
+function flashMessage(c: Ctx): string | undefined {
   const key = c.req.query("message") ?? "";
   if (key !== "import") return t.messages[key];
   const count = (name: string) => Math.max(0, Number.parseInt(c.req.query(name) ?? "", 10) || 0);

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { text } from "../../../views/common/text.js";
 import { OrganisationPage } from "../../../views/organisations/OrganisationPage.js";
 import { type CollegeGroup, OrganisationsPage } from "../../../views/organisations/OrganisationsPage.js";
@@ -8,6 +8,7 @@ import { renderPage } from "../../http/render.js";
 import { loadOrganisationPositions } from "../ballots/index.js";
 import { findOrganisationBySlug, listOrganisations } from "./organisations.queries.js";
 
+type Ctx = Context<AppEnv>;
 type OrganisationListRow = Awaited<ReturnType<typeof listOrganisations>>[number];
 
 /** Rows arrive ordered by college, kind and name; nest them for the page. */
@@ -29,20 +30,28 @@ export function groupByCollegeAndKind(rows: OrganisationListRow[]): CollegeGroup
   return colleges;
 }
 
-export function organisationRoutes({ db, publicPage }: RouteDeps) {
+/** The public directory of organisations (`/organisations`) and each one's page with its positions. */
+export function organisationRoutes(deps: RouteDeps) {
+  const { publicPage } = deps;
   return new Hono<AppEnv>()
-    .get("/", publicPage, async (c) => {
-      const rows = await listOrganisations(db);
-      return renderPage(c, <OrganisationsPage colleges={groupByCollegeAndKind(rows)} total={rows.length} />, {
-        title: text.organisations.title,
-      });
-    })
-    .get("/:slug", publicPage, async (c) => {
-      const organisation = await findOrganisationBySlug(db, c.req.param("slug"));
-      if (!organisation) throw notFound("Aucune organisation ne porte cette adresse.");
-      const positions = await loadOrganisationPositions(db, organisation.slug);
-      return renderPage(c, <OrganisationPage organisation={organisation} positions={positions} />, {
-        title: organisation.name,
-      });
-    });
+    .get("/", publicPage, (c) => showOrganisations(c, deps))
+    .get("/:slug", publicPage, (c) => showOrganisation(c, deps));
+}
+
+async function showOrganisations(c: Ctx, deps: RouteDeps) {
+  const { db } = deps;
+  const rows = await listOrganisations(db);
+  return renderPage(c, <OrganisationsPage colleges={groupByCollegeAndKind(rows)} total={rows.length} />, {
+    title: text.organisations.title,
+  });
+}
+
+async function showOrganisation(c: Ctx, deps: RouteDeps) {
+  const { db } = deps;
+  const organisation = await findOrganisationBySlug(db, c.req.param("slug") ?? "");
+  if (!organisation) throw notFound("Aucune organisation ne porte cette adresse.");
+  const positions = await loadOrganisationPositions(db, organisation.slug);
+  return renderPage(c, <OrganisationPage organisation={organisation} positions={positions} />, {
+    title: organisation.name,
+  });
 }
