@@ -23,25 +23,9 @@ export function commentActionRoutes(deps: AppDeps) {
     .get(`/commentaires/${ID}/modifier`, requireUser, (c) => showEdit(c, deps))
     .post(`/commentaires/${ID}/modifier`, requireUser, (c) => postEdit(c, deps))
     .get(`/commentaires/${ID}/supprimer`, requireUser, (c) => showDelete(c, deps))
-    .post(`/commentaires/${ID}/supprimer`, requireUser, async (c) => {
-      const done = await deleteComment(deps.db, c.var.actor, idParam(c));
-      return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
-    })
-    .post(`/commentaires/${ID}/soutien`, requireUser, async (c) => {
-      const user = c.var.actor;
-      const done = await toggleSupport(deps.db, user, idParam(c));
-      return fragmentOrRedirect(c, `/commentaires/${done.rootId ?? done.id}#c-${done.id}`, async () => (
-        <CommentContent comment={await singleView(deps.db, done.id, user)} />
-      ));
-    })
-    .post("/propositions/:slug/suivre", requireUser, async (c) => {
-      const user = c.var.actor;
-      const proposal = await findDiscussionProposal(deps.db, c.req.param("slug"));
-      if (!proposal) throw notFound(t.unknownProposal);
-      const form = await readForm(c, followForm);
-      await setFollowing(deps.db, user.id, proposal.id, !form.ok || form.data.suivre !== "non");
-      return c.redirect(`/propositions/${proposal.slug}#debat`, 303);
-    });
+    .post(`/commentaires/${ID}/supprimer`, requireUser, (c) => postDelete(c, deps))
+    .post(`/commentaires/${ID}/soutien`, requireUser, (c) => postSupport(c, deps))
+    .post("/propositions/:slug/suivre", requireUser, (c) => postFollow(c, deps));
 }
 
 /** The author only; anyone else gets the same 403 as the service would give. */
@@ -88,4 +72,28 @@ async function showDelete(c: Ctx, deps: AppDeps) {
   return renderPage(c, <DeleteCommentPage proposal={context.proposal} comment={context.comment} />, {
     title: t.deleteTitle,
   });
+}
+
+async function postDelete(c: Ctx, deps: AppDeps) {
+  const done = await deleteComment(deps.db, c.var.actor, idParam(c));
+  return c.redirect(`/commentaires/${done.rootId ?? done.id}#c-${done.id}`, 303);
+}
+
+/** Supports the comment, or withdraws the support: the comment alone for htmx. */
+async function postSupport(c: Ctx, deps: AppDeps) {
+  const user = c.var.actor;
+  const done = await toggleSupport(deps.db, user, idParam(c));
+  return fragmentOrRedirect(c, `/commentaires/${done.rootId ?? done.id}#c-${done.id}`, async () => (
+    <CommentContent comment={await singleView(deps.db, done.id, user)} />
+  ));
+}
+
+/** Follows the proposal's debate (notifications), or stops following it with `suivre=non`. */
+async function postFollow(c: Ctx, deps: AppDeps) {
+  const user = c.var.actor;
+  const proposal = await findDiscussionProposal(deps.db, c.req.param("slug") ?? "");
+  if (!proposal) throw notFound(t.unknownProposal);
+  const form = await readForm(c, followForm);
+  await setFollowing(deps.db, user.id, proposal.id, !form.ok || form.data.suivre !== "non");
+  return c.redirect(`/propositions/${proposal.slug}#debat`, 303);
 }

@@ -63,16 +63,19 @@ function sharedOnce<T>(deps: RouteDeps, key: string, load: () => Promise<T>): Pr
  * sends Last-Event-ID and gets what it missed, read from live_event.
  */
 export function commentLiveRoutes(deps: RouteDeps) {
-  return new Hono<AppEnv>().get("/propositions/:slug/direct", async (c) => {
-    const proposal = await findDiscussionProposal(deps.db, c.req.param("slug"));
-    if (!proposal) throw notFound(t.unknownProposal);
-    const filter = readFilter({ position: c.req.query("position"), tri: c.req.query("tri") });
-    const resumeFrom =
-      firstId(c.req.header("Last-Event-ID"), c.req.query("depuis")) ?? (await latestLiveEventId(deps.db, proposal.id));
-    c.header("Cache-Control", "no-store");
-    c.header("X-Accel-Buffering", "no");
-    return streamSSE(c, (stream) => runStream(c, deps, { stream, proposal, filter, resumeFrom }));
-  });
+  return new Hono<AppEnv>().get("/propositions/:slug/direct", (c) => openLiveStream(c, deps));
+}
+
+/** Resumes after Last-Event-ID (or `depuis`), else from the latest event: only what comes next. */
+async function openLiveStream(c: Context<AppEnv>, deps: RouteDeps) {
+  const proposal = await findDiscussionProposal(deps.db, c.req.param("slug") ?? "");
+  if (!proposal) throw notFound(t.unknownProposal);
+  const filter = readFilter({ position: c.req.query("position"), tri: c.req.query("tri") });
+  const resumeFrom =
+    firstId(c.req.header("Last-Event-ID"), c.req.query("depuis")) ?? (await latestLiveEventId(deps.db, proposal.id));
+  c.header("Cache-Control", "no-store");
+  c.header("X-Accel-Buffering", "no");
+  return streamSSE(c, (stream) => runStream(c, deps, { stream, proposal, filter, resumeFrom }));
 }
 
 function firstId(...candidates: (string | undefined)[]): string | undefined {

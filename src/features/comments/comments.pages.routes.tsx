@@ -24,11 +24,7 @@ export function commentPageRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get("/propositions/:slug/debat", deps.publicPage, (c) => filteredDiscussion(c, deps))
     .get("/propositions/:slug/commentaires", deps.publicPage, (c) => moreComments(c, deps))
-    .get(`/commentaires/${ID}`, deps.publicPage, async (c) => {
-      const found = await loadThread(deps.db, idParam(c), c.get("user"));
-      if (!found) throw notFound(t.unknownComment);
-      return renderPage(c, <ThreadPage proposal={found.proposal} thread={found.thread} />, { title: t.thread });
-    })
+    .get(`/commentaires/${ID}`, deps.publicPage, (c) => showThread(c, deps))
     .get(`/commentaires/${ID}/historique`, deps.publicPage, (c) => history(c, deps))
     .get("/recherche", deps.publicPage, (c) => search(c, deps));
 }
@@ -72,6 +68,13 @@ async function moreComments(c: Ctx, deps: RouteDeps) {
         { title: t.heading },
       ),
   );
+}
+
+/** A top-level comment and all its replies. */
+async function showThread(c: Ctx, deps: RouteDeps) {
+  const found = await loadThread(deps.db, idParam(c), c.get("user"));
+  if (!found) throw notFound(t.unknownComment);
+  return renderPage(c, <ThreadPage proposal={found.proposal} thread={found.thread} />, { title: t.thread });
 }
 
 async function history(c: Ctx, deps: RouteDeps) {

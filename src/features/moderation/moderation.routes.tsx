@@ -19,70 +19,74 @@ import {
 import { proposalModerationRoutes } from "./synthesis.routes.js";
 
 type Ctx = Context<ActorEnv>;
-const actor = (c: Ctx) => c.var.actor;
-const done = (c: Ctx) => c.redirect("/moderation?message=fait", 303);
 
 /** Moderators (and administrators), two-factor verified: the queue and every decision. */
 export function moderationRoutes(deps: AppDeps) {
-  const { db } = deps;
   const app = new Hono<AppEnv>().use(requireCapability("moderate"));
-  app.get("/", async (c) => {
-    const { items, proposals } = await loadQueue(db);
-    const message = c.req.query("message") === "fait" ? t.queue.done : undefined;
-    return renderPage(c, <QueuePage items={items} proposals={proposals} message={message} />, {
-      title: t.queue.title,
-    });
-  });
+  app.get("/", (c) => showQueue(c, deps));
   app.get(`/commentaires/${ID}`, (c) => showComment(c, deps));
-  app.post(`/commentaires/${ID}/masquer`, async (c) => {
-    const form = await readForm(c, hideForm);
-    if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
-    const input = { commentId: idParam(c), rule: form.data.regle, reason: form.data.motif };
-    await hideComment(db, actor(c), { ...input, origin: deps.config.publicOrigin });
-    return done(c);
-  });
-  app.post(`/commentaires/${ID}/retablir`, async (c) => {
-    const form = await readForm(c, reasonForm);
-    if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
-    const input = { commentId: idParam(c), reason: form.data.motif, origin: deps.config.publicOrigin };
-    await restoreComment(db, actor(c), input);
-    return done(c);
-  });
-  app.post(`/commentaires/${ID}/classer`, async (c) => {
-    const form = await readForm(c, optionalReasonForm);
-    if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
-    await dismissReports(db, actor(c), idParam(c), form.data["motif-classement"]);
-    return done(c);
-  });
-  for (const [path, pinned] of [
-    ["epingler", true],
-    ["desepingler", false],
-  ] as const) {
-    app.post(`/commentaires/${ID}/${path}`, async (c) => {
-      await pinComment(db, actor(c), idParam(c), pinned);
-      return done(c);
-    });
-  }
-  for (const [path, suspend] of [
-    ["suspendre", true],
-    ["reactiver", false],
-  ] as const) {
-    app.post(`/personnes/${ID}/${path}`, async (c) => {
-      const userId = idParam(c);
-      const form = await readForm(c, accountForm);
-      const reason = form.ok ? form.data["motif-compte"] : "";
-      const errors = form.ok
-        ? suspend && reason === ""
-          ? { "motif-compte": t.queue.reasonRequired }
-          : null
-        : form.errors;
-      if (errors) return refusedOnCommentPage(c, deps, { values: form.values, errors });
-      await suspendFromModeration(db, actor(c), { userId, suspend, reason });
-      return done(c);
-    });
-  }
+  app.post(`/commentaires/${ID}/masquer`, (c) => postHide(c, deps));
+  app.post(`/commentaires/${ID}/retablir`, (c) => postRestore(c, deps));
+  app.post(`/commentaires/${ID}/classer`, (c) => postDismissReports(c, deps));
+  app.post(`/commentaires/${ID}/epingler`, (c) => pinOrUnpin(c, deps, true));
+  app.post(`/commentaires/${ID}/desepingler`, (c) => pinOrUnpin(c, deps, false));
+  app.post(`/personnes/${ID}/suspendre`, (c) => suspendOrReactivate(c, deps, true));
+  app.post(`/personnes/${ID}/reactiver`, (c) => suspendOrReactivate(c, deps, false));
   app.route("/propositions", proposalModerationRoutes(deps));
   return app;
+}
+
+/** Every decision ends back on the queue, with its "done" message. */
+function backToQueue(c: Ctx) {
+  return c.redirect("/moderation?message=fait", 303);
+}
+
+async function showQueue(c: Ctx, deps: AppDeps) {
+  const { items, proposals } = await loadQueue(deps.db);
+  const message = c.req.query("message") === "fait" ? t.queue.done : undefined;
+  return renderPage(c, <QueuePage items={items} proposals={proposals} message={message} />, {
+    title: t.queue.title,
+  });
+}
+
+async function postHide(c: Ctx, deps: AppDeps) {
+  const form = await readForm(c, hideForm);
+  if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
+  const input = { commentId: idParam(c), rule: form.data.regle, reason: form.data.motif };
+  await hideComment(deps.db, c.var.actor, { ...input, origin: deps.config.publicOrigin });
+  return backToQueue(c);
+}
+
+async function postRestore(c: Ctx, deps: AppDeps) {
+  const form = await readForm(c, reasonForm);
+  if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
+  const input = { commentId: idParam(c), reason: form.data.motif, origin: deps.config.publicOrigin };
+  await restoreComment(deps.db, c.var.actor, input);
+  return backToQueue(c);
+}
+
+async function postDismissReports(c: Ctx, deps: AppDeps) {
+  const form = await readForm(c, optionalReasonForm);
+  if (!form.ok) return showComment(c, deps, { values: form.values, errors: form.errors }, 422);
+  await dismissReports(deps.db, c.var.actor, idParam(c), form.data["motif-classement"]);
+  return backToQueue(c);
+}
+
+/** Pins (`pinned`) or unpins a comment. */
+async function pinOrUnpin(c: Ctx, deps: AppDeps, pinned: boolean) {
+  await pinComment(deps.db, c.var.actor, idParam(c), pinned);
+  return backToQueue(c);
+}
+
+/** Suspends (`suspend`, a reason required) or reactivates an account, from a comment's page. */
+async function suspendOrReactivate(c: Ctx, deps: AppDeps, suspend: boolean) {
+  const userId = idParam(c);
+  const form = await readForm(c, accountForm);
+  const reason = form.ok ? form.data["motif-compte"] : "";
+  const errors = form.ok ? (suspend && reason === "" ? { "motif-compte": t.queue.reasonRequired } : null) : form.errors;
+  if (errors) return refusedOnCommentPage(c, deps, { values: form.values, errors });
+  await suspendFromModeration(deps.db, c.var.actor, { userId, suspend, reason });
+  return backToQueue(c);
 }
 
 async function showComment(

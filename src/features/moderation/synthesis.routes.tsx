@@ -11,43 +11,52 @@ import { lockThread, publishSynthesis } from "./moderation.service.js";
 import { findLatestSynthesis } from "./synthesis.queries.js";
 
 type Ctx = Context<ActorEnv>;
-const actor = (c: Ctx) => c.var.actor;
 
 /** A proposal's thread lock and synthesis, nested in the moderation area at `/moderation/propositions`. */
 export function proposalModerationRoutes(deps: AppDeps) {
-  const { db } = deps;
   const app = new Hono<AppEnv>().use(requireCapability("moderate"));
-  app.get("/:slug", (c) => show(c, deps));
-  app.post("/:slug/verrouiller", async (c) => {
-    const proposal = await find(c, deps);
-    const form = await readForm(c, lockForm);
-    if (!form.ok) return show(c, deps, form.values, form.errors);
-    await lockThread(db, actor(c), { proposalId: proposal.id, reason: form.data.motif });
-    return c.redirect(`/moderation/propositions/${proposal.slug}`, 303);
-  });
-  app.post("/:slug/deverrouiller", async (c) => {
-    const proposal = await find(c, deps);
-    await lockThread(db, actor(c), { proposalId: proposal.id, reason: null });
-    return c.redirect(`/moderation/propositions/${proposal.slug}`, 303);
-  });
-  app.post("/:slug/synthese", async (c) => {
-    const proposal = await find(c, deps);
-    const form = await readForm(c, synthesisForm);
-    if (!form.ok) return show(c, deps, form.values, form.errors);
-    await publishSynthesis(db, actor(c), { proposalId: proposal.id, body: form.data.synthese });
-    return c.redirect(`/propositions/${proposal.slug}#synthese`, 303);
-  });
+  app.get("/:slug", (c) => showProposalModeration(c, deps));
+  app.post("/:slug/verrouiller", (c) => postLock(c, deps));
+  app.post("/:slug/deverrouiller", (c) => postUnlock(c, deps));
+  app.post("/:slug/synthese", (c) => postSynthesis(c, deps));
   return app;
 }
 
-async function find(c: Ctx, deps: AppDeps) {
+async function postLock(c: Ctx, deps: AppDeps) {
+  const proposal = await findProposal(c, deps);
+  const form = await readForm(c, lockForm);
+  if (!form.ok) return showProposalModeration(c, deps, form.values, form.errors);
+  await lockThread(deps.db, c.var.actor, { proposalId: proposal.id, reason: form.data.motif });
+  return c.redirect(`/moderation/propositions/${proposal.slug}`, 303);
+}
+
+async function postUnlock(c: Ctx, deps: AppDeps) {
+  const proposal = await findProposal(c, deps);
+  await lockThread(deps.db, c.var.actor, { proposalId: proposal.id, reason: null });
+  return c.redirect(`/moderation/propositions/${proposal.slug}`, 303);
+}
+
+async function postSynthesis(c: Ctx, deps: AppDeps) {
+  const proposal = await findProposal(c, deps);
+  const form = await readForm(c, synthesisForm);
+  if (!form.ok) return showProposalModeration(c, deps, form.values, form.errors);
+  await publishSynthesis(deps.db, c.var.actor, { proposalId: proposal.id, body: form.data.synthese });
+  return c.redirect(`/propositions/${proposal.slug}#synthese`, 303);
+}
+
+async function findProposal(c: Ctx, deps: AppDeps) {
   const proposal = await findProposalBySlug(deps.db, c.req.param("slug") ?? "");
   if (!proposal) throw notFound("Aucune proposition ne porte cette adresse.");
   return proposal;
 }
 
-async function show(c: Ctx, deps: AppDeps, values?: Record<string, string>, errors?: Record<string, string>) {
-  const proposal = await find(c, deps);
+async function showProposalModeration(
+  c: Ctx,
+  deps: AppDeps,
+  values?: Record<string, string>,
+  errors?: Record<string, string>,
+) {
+  const proposal = await findProposal(c, deps);
   const [locked, synthesis] = await Promise.all([
     deps.db.selectFrom("proposal").select("thread_locked_reason").where("id", "=", proposal.id).executeTakeFirst(),
     findLatestSynthesis(deps.db, proposal.id, false),

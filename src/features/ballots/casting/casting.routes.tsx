@@ -27,35 +27,37 @@ const ballotForm = z.object({
 });
 
 export function castingRoutes(deps: RouteDeps) {
+  const app = new Hono<AppEnv>();
+  app.post("/propositions/:slug/vote", requireUser, (c) => postBallot(c, deps));
+  app.get("/tableau-de-bord", requireUser, (c) => showDashboard(c, deps));
+  return app;
+}
+
+async function postBallot(c: Context<ActorEnv>, deps: RouteDeps) {
   const { db, config } = deps;
   const ballotContext = { publicOrigin: config.publicOrigin, signer: deps.signer };
-  const app = new Hono<AppEnv>();
+  const slug = c.req.param("slug") ?? "";
+  const form = await readForm(c, ballotForm);
+  if (!form.ok) return refused(c, deps, slug, { values: form.values, errors: form.errors });
+  try {
+    const ballot = { proposalSlug: slug, choice: form.data.choix, reason: form.data.motivation };
+    const claimedOrganisationId = form.data.organisation || undefined;
+    const result = await castBallot(db, c.var.actor, { ...ballot, claimedOrganisationId }, ballotContext);
+    if (result.action === "unchanged") return c.redirect(`/propositions/${slug}?message=bulletin-inchange#vote`, 303);
+  } catch (error) {
+    const refusal = formRefusal(error);
+    if (!refusal) throw error;
+    return refused(c, deps, slug, { values: form.values, errors: refusal.errors });
+  }
+  return c.redirect(`/propositions/${slug}#vote`, 303);
+}
 
-  app.post("/propositions/:slug/vote", requireUser, async (c) => {
-    const slug = c.req.param("slug");
-    const form = await readForm(c, ballotForm);
-    if (!form.ok) return refused(c, deps, slug, { values: form.values, errors: form.errors });
-    try {
-      const ballot = { proposalSlug: slug, choice: form.data.choix, reason: form.data.motivation };
-      const claimedOrganisationId = form.data.organisation || undefined;
-      const result = await castBallot(db, c.var.actor, { ...ballot, claimedOrganisationId }, ballotContext);
-      if (result.action === "unchanged") return c.redirect(`/propositions/${slug}?message=bulletin-inchange#vote`, 303);
-    } catch (error) {
-      const refusal = formRefusal(error);
-      if (!refusal) throw error;
-      return refused(c, deps, slug, { values: form.values, errors: refusal.errors });
-    }
-    return c.redirect(`/propositions/${slug}#vote`, 303);
+async function showDashboard(c: Context<ActorEnv>, deps: RouteDeps) {
+  const mandate = mandateOf(c.var.actor);
+  const dashboard = await loadDashboard(deps.db, mandate.organisationId);
+  return renderPage(c, <DashboardPage organisation={mandate.organisationName} rows={dashboard} />, {
+    title: t.dashboard.title,
   });
-
-  app.get("/tableau-de-bord", requireUser, async (c) => {
-    const mandate = mandateOf(c.var.actor);
-    const dashboard = await loadDashboard(db, mandate.organisationId);
-    return renderPage(c, <DashboardPage organisation={mandate.organisationName} rows={dashboard} />, {
-      title: t.dashboard.title,
-    });
-  });
-  return app;
 }
 
 /** 422: the proposal page again, with what the person sent and the error next to its field. */

@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import { type JournalEntry, JournalPage } from "../../../../views/ballots/results/JournalPage.js";
 import { ResultsMatrixPage } from "../../../../views/ballots/results/ResultsMatrixPage.js";
@@ -11,73 +11,91 @@ import { buildChainExport, buildResults, resultsCsv } from "./export.service.js"
 import { listClosedBallots, listOrganisationsForResults, listVoteProposals } from "./results.queries.js";
 import { verifyExport } from "./verify.js";
 
+type Ctx = Context<AppEnv>;
+
 /** Public pages and open data: anyone can read and check them, no account needed. */
-export function resultsRoutes({ db, config, signer, publicPage }: RouteDeps) {
+export function resultsRoutes(deps: RouteDeps) {
   const app = new Hono<AppEnv>();
-  const checkpointKey = checkpointKeyOf(signer);
-
-  app.get("/resultats", publicPage, async (c) => {
-    const [proposals, organisations, ballots] = await Promise.all([
-      listVoteProposals(db),
-      listOrganisationsForResults(db),
-      listClosedBallots(db),
-    ]);
-    const choiceOf = new Map(ballots.map((b) => [`${b.proposalId}:${b.organisationId}`, b.choice]));
-    const view = {
-      proposals: proposals.map((p) => ({ ...p, closed: p.status === "clos" })),
-      organisations: organisations.map((o) => ({
-        ...o,
-        choices: proposals.map((p) => choiceOf.get(`${p.id}:${o.id}`) ?? null),
-      })),
-    };
-    return renderPage(c, <ResultsMatrixPage view={view} />, { title: t.matrix.title });
-  });
-
-  app.get("/resultats.json", async (c) =>
-    c.json({ generatedAt: new Date().toISOString(), results: await buildResults(db) }),
-  );
-  app.get("/resultats.csv", async (c) => csv(c, await resultsCsv(db, ","), "resultats.csv"));
-  app.get("/resultats-point-virgule.csv", async (c) =>
-    csv(c, await resultsCsv(db, ";"), "resultats-point-virgule.csv"),
-  );
-  app.get("/journal.json", async (c) => c.json(await buildChainExport(db, checkpointKey)));
+  app.get("/resultats", deps.publicPage, (c) => showResultsMatrix(c, deps));
+  app.get("/resultats.json", (c) => sendResultsJson(c, deps));
+  app.get("/resultats.csv", (c) => sendResultsCsv(c, deps, ",", "resultats.csv"));
+  app.get("/resultats-point-virgule.csv", (c) => sendResultsCsv(c, deps, ";", "resultats-point-virgule.csv"));
+  app.get("/journal.json", (c) => sendJournalJson(c, deps));
   // The key that signs the journal's checkpoints: fetch it once, pin its fingerprint (README).
-  app.get("/.well-known/concertation-checkpoint-key.json", (c) => c.json(checkpointKey));
-
-  app.get("/journal", publicPage, async (c) => {
-    const [events, head, organisations] = await Promise.all([
-      listAuditEvents(db),
-      findAuditHead(db),
-      listOrganisationsForResults(db),
-    ]);
-    const names = new Map(organisations.map((o) => [o.slug, o.name]));
-    const entries: JournalEntry[] = events.reverse().map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      hash: e.hash,
-      createdAt: e.createdAt,
-      proposal: e.slug ?? null,
-      description: describe(e.kind, e.payload, names),
-    }));
-    return renderPage(c, <JournalPage head={head} entries={entries} />, { title: t.journal.title });
-  });
-
-  app.get("/verifier", publicPage, async (c) => {
-    const pasted = (c.req.query("point") ?? "").slice(0, 20_000);
-    const found = findCheckpoints(pasted);
-    const error = pasted.trim() !== "" && found.length === 0 ? t.verify.keptNone : undefined;
-    const outcome = verifyExport(await buildChainExport(db, checkpointKey), { kept: found });
-    const page = (
-      <VerifyPage
-        outcome={outcome}
-        origin={config.publicOrigin}
-        fingerprint={checkpointKey.fingerprint}
-        kept={{ value: pasted, found: found.length, ...(error ? { error } : {}) }}
-      />
-    );
-    return renderPage(c, page, { title: t.verify.title }, error ? 422 : 200);
-  });
+  app.get("/.well-known/concertation-checkpoint-key.json", (c) => sendCheckpointKey(c, deps));
+  app.get("/journal", deps.publicPage, (c) => showJournal(c, deps));
+  app.get("/verifier", deps.publicPage, (c) => showVerification(c, deps));
   return app;
+}
+
+async function showResultsMatrix(c: Ctx, deps: RouteDeps) {
+  const { db } = deps;
+  const [proposals, organisations, ballots] = await Promise.all([
+    listVoteProposals(db),
+    listOrganisationsForResults(db),
+    listClosedBallots(db),
+  ]);
+  const choiceOf = new Map(ballots.map((b) => [`${b.proposalId}:${b.organisationId}`, b.choice]));
+  const view = {
+    proposals: proposals.map((p) => ({ ...p, closed: p.status === "clos" })),
+    organisations: organisations.map((o) => ({
+      ...o,
+      choices: proposals.map((p) => choiceOf.get(`${p.id}:${o.id}`) ?? null),
+    })),
+  };
+  return renderPage(c, <ResultsMatrixPage view={view} />, { title: t.matrix.title });
+}
+
+async function sendResultsJson(c: Ctx, deps: RouteDeps) {
+  return c.json({ generatedAt: new Date().toISOString(), results: await buildResults(deps.db) });
+}
+
+async function sendResultsCsv(c: Ctx, deps: RouteDeps, separator: "," | ";", name: string) {
+  return csv(c, await resultsCsv(deps.db, separator), name);
+}
+
+async function sendJournalJson(c: Ctx, deps: RouteDeps) {
+  return c.json(await buildChainExport(deps.db, checkpointKeyOf(deps.signer)));
+}
+
+function sendCheckpointKey(c: Ctx, deps: RouteDeps) {
+  return c.json(checkpointKeyOf(deps.signer));
+}
+
+async function showJournal(c: Ctx, deps: RouteDeps) {
+  const { db } = deps;
+  const [events, head, organisations] = await Promise.all([
+    listAuditEvents(db),
+    findAuditHead(db),
+    listOrganisationsForResults(db),
+  ]);
+  const names = new Map(organisations.map((o) => [o.slug, o.name]));
+  const entries: JournalEntry[] = events.reverse().map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    hash: e.hash,
+    createdAt: e.createdAt,
+    proposal: e.slug ?? null,
+    description: describe(e.kind, e.payload, names),
+  }));
+  return renderPage(c, <JournalPage head={head} entries={entries} />, { title: t.journal.title });
+}
+
+async function showVerification(c: Ctx, deps: RouteDeps) {
+  const checkpointKey = checkpointKeyOf(deps.signer);
+  const pasted = (c.req.query("point") ?? "").slice(0, 20_000);
+  const found = findCheckpoints(pasted);
+  const error = pasted.trim() !== "" && found.length === 0 ? t.verify.keptNone : undefined;
+  const outcome = verifyExport(await buildChainExport(deps.db, checkpointKey), { kept: found });
+  const page = (
+    <VerifyPage
+      outcome={outcome}
+      origin={deps.config.publicOrigin}
+      fingerprint={checkpointKey.fingerprint}
+      kept={{ value: pasted, found: found.length, ...(error ? { error } : {}) }}
+    />
+  );
+  return renderPage(c, page, { title: t.verify.title }, error ? 422 : 200);
 }
 
 function describe(kind: string, payload: Record<string, unknown>, names: Map<string, string>): string {
