@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { Kysely } from "kysely";
 import { DossierPage, type DossierProposalView } from "../../../views/dossier/DossierPage.js";
 import { dossierText as t } from "../../../views/dossier/dossier.text.js";
@@ -10,22 +10,23 @@ import { listVoteProposals, loadResults } from "../ballots/index.js";
 import { loadSynthesis } from "../moderation/index.js";
 
 /** Public printable dossier: every proposal, or one. */
-export function dossierRoutes({ db, publicPage }: RouteDeps) {
-  const app = new Hono<AppEnv>();
-  app.get("/", publicPage, async (c) => {
-    const proposals = await loadDossier(db);
-    return renderPage(c, <DossierPage proposals={proposals} generatedAt={new Date()} />, {
-      title: t.title,
-    });
+export function dossierRoutes(deps: RouteDeps) {
+  return new Hono<AppEnv>()
+    .get("/", deps.publicPage, (c) => showDossier(c, deps))
+    .get("/:slug", deps.publicPage, (c) => showProposalDossier(c, deps));
+}
+
+async function showDossier(c: Context<AppEnv>, { db }: RouteDeps) {
+  const proposals = await loadDossier(db);
+  return renderPage(c, <DossierPage proposals={proposals} generatedAt={new Date()} />, { title: t.title });
+}
+
+async function showProposalDossier(c: Context<AppEnv, "/:slug">, { db }: RouteDeps) {
+  const proposals = await loadDossier(db, c.req.param("slug"));
+  if (proposals.length === 0) throw notFound("Aucune proposition ne porte cette adresse.");
+  return renderPage(c, <DossierPage proposals={proposals} generatedAt={new Date()} />, {
+    title: `${t.title} — ${proposals[0]?.title ?? ""}`,
   });
-  app.get("/:slug", publicPage, async (c) => {
-    const proposals = await loadDossier(db, c.req.param("slug"));
-    if (proposals.length === 0) throw notFound("Aucune proposition ne porte cette adresse.");
-    return renderPage(c, <DossierPage proposals={proposals} generatedAt={new Date()} />, {
-      title: `${t.title} — ${proposals[0]?.title ?? ""}`,
-    });
-  });
-  return app;
 }
 
 async function loadDossier(db: Kysely<Database>, slug?: string): Promise<DossierProposalView[]> {

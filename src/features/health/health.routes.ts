@@ -1,20 +1,22 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { sql } from "kysely";
 import type { AppDeps, AppEnv } from "../../http/env.js";
 
 const CHECK_TIMEOUT_MS = 2000;
 
 /** For load balancers and Fly's health check: 200 when the database answers, 503 otherwise. */
-export function healthRoutes({ db, lifecycle }: AppDeps) {
-  return new Hono<AppEnv>().get("/", async (c) => {
-    c.header("Cache-Control", "no-store");
-    const database = await checkDatabase(db);
-    const healthy = database === "up" && !lifecycle.shuttingDown;
-    return c.json(
-      { status: healthy ? "ok" : "unavailable", database, shuttingDown: lifecycle.shuttingDown },
-      healthy ? 200 : 503,
-    );
-  });
+export function healthRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get("/", (c) => reportHealth(c, deps));
+}
+
+async function reportHealth(c: Context<AppEnv>, { db, lifecycle }: AppDeps) {
+  c.header("Cache-Control", "no-store");
+  const database = await checkDatabase(db);
+  const healthy = database === "up" && !lifecycle.shuttingDown;
+  return c.json(
+    { status: healthy ? "ok" : "unavailable", database, shuttingDown: lifecycle.shuttingDown },
+    healthy ? 200 : 503,
+  );
 }
 
 async function checkDatabase(db: AppDeps["db"]): Promise<"up" | "down"> {
