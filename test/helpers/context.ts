@@ -87,6 +87,23 @@ export async function signedInClient(
   return client;
 }
 
+/** One person of each kind at the door, for the tests that try every form as each of them. */
+export interface Cast {
+  visitor: TestClient;
+  representative: SignedInClient;
+  moderator: SignedInClient;
+  admin: SignedInClient;
+}
+
+export async function everyKindOfPerson(app: Hono<any>, as: As): Promise<Cast> {
+  return {
+    visitor: new TestClient(app),
+    representative: await as("apvf"),
+    moderator: await as("moderator"),
+    admin: await as("administrator"),
+  };
+}
+
 /**
  * A file's supply of databases. While a test runs, the next one is already being cloned; a used
  * one is dropped in the background, and the file ends only once every drop is done.

@@ -1,28 +1,18 @@
 import { describe, expect } from "vitest";
 import { TEST_ORIGIN } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { test as base, type SignedInClient } from "../helpers/context.js";
+import { test as base, type Cast, everyKindOfPerson } from "../helpers/context.js";
 
 /** Ids that name no row, or alias a real one as a string but not as a number. */
 const BAD_IDS = ["0001", "%2B1", "1e0", "%201", "9223372036854775808", "99999999999999999999"];
 const PINO_ERROR = 50;
 
-interface Clients {
-  visitor: TestClient;
-  representative: SignedInClient;
-  moderator: SignedInClient;
-  admin: SignedInClient;
-}
+type Clients = Cast;
 
 /** Four people at the door, and one comment a representative posted, `commentId`. */
 const test = base.extend<{ clients: Clients; commentId: string }>({
   clients: async ({ app, as }, use) => {
-    await use({
-      visitor: new TestClient(app),
-      representative: await as("apvf"),
-      moderator: await as("moderator"),
-      admin: await as("administrator"),
-    });
+    await use(await everyKindOfPerson(app, as));
   },
   commentId: async ({ db, clients }, use) => {
     const posted = await clients.representative.post("/propositions/stages/commentaires", {

@@ -1,7 +1,6 @@
 import { describe, expect } from "vitest";
 import { createUser } from "../factories.js";
-import { TestClient } from "../helpers/client.js";
-import { test as base, type LogLine } from "../helpers/context.js";
+import { test as base, type Cast, everyKindOfPerson, type LogLine } from "../helpers/context.js";
 import { firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
 /**
@@ -14,7 +13,7 @@ const ESC = "Texte tapé\u001b ici";
 const KEPT = "Texte tapé ici";
 const MESSAGE = "caractères invisibles";
 
-type Clients = Record<"visitor" | "representative" | "moderator" | "admin", TestClient>;
+type Clients = Cast;
 /** What the forms act on: a debate, an open vote, a reported comment and a person to suspend. */
 interface World {
   debateSlug: string;
@@ -25,12 +24,7 @@ interface World {
 
 const test = base.extend<{ clients: Clients; world: World }>({
   clients: async ({ app, as }, use) => {
-    await use({
-      visitor: new TestClient(app),
-      representative: await as("apvf"),
-      moderator: await as("moderator"),
-      admin: await as("administrator"),
-    });
+    await use(await everyKindOfPerson(app, as));
   },
   world: async ({ db, clients, as }, use) => {
     const [debateSlug, voteSlug] = (await firstProposalSlugs(db)) as [string, string];
