@@ -238,8 +238,9 @@ describe("350 concurrent ballots", () => {
       .limit(1)
       .executeTakeFirstOrThrow();
     // An attacker with SQL access can switch the append-only trigger off; the hashes still tell.
+    // (A slug no organisation has: rewriting to a real one was a no-op when that event was already its ballot.)
     await sql`alter table audit_event disable trigger audit_event_append_only`.execute(db);
-    await sql`update audit_event set payload = jsonb_set(payload, '{organisation}', '"apvf"') where id = ${event.id}`.execute(
+    await sql`update audit_event set payload = jsonb_set(payload, '{organisation}', '"organisation-falsifiee"') where id = ${event.id}`.execute(
       db,
     );
     const chainEdit = await runVerify(await exportToFile(db, "chaine-modifiee.json"));
