@@ -1,5 +1,5 @@
 import { COMMENT_EVENT_KINDS, type CommentEventKind, type LiveEventKind } from "./domain/live.js";
-import { loadVoteSection, renderVoteEvent } from "./features/ballots/index.js";
+import { ballotOutcomeOf, loadVoteSection, renderVoteEvent } from "./features/ballots/index.js";
 import { loadDiscussionSection, renderCommentEvent, renderDiscussionEvent } from "./features/comments/index.js";
 import { loadSynthesisSection } from "./features/moderation/index.js";
 import type { AppDeps, ProposalRegions } from "./http/env.js";
@@ -13,7 +13,7 @@ export function proposalRegions(deps: AppDeps): ProposalRegions {
   return {
     load: async (proposal, viewer, flags = {}) => {
       const [vote, discussion, synthesis] = await Promise.all([
-        loadVoteSection(deps, proposal, viewer, undefined, flags.message === "bulletin-inchange"),
+        loadVoteSection(deps, proposal, viewer, undefined, ballotOutcomeOf(flags.message)),
         loadDiscussionSection(deps, proposal, viewer),
         loadSynthesisSection(deps, proposal),
       ]);

@@ -13,6 +13,13 @@
     counter.classList.toggle("char-counter--over", left < 0);
   });
 
+  // Where the task goes on after a reload (a confirmation): focused, so it is read out first.
+  // `autofocus` would not do: browsers skip it when the URL has a fragment (#vote), and the
+  // fragment's own focusing runs during load, so this waits until just after it.
+  const focusConfirmation = () => document.querySelector("[data-focus]")?.focus();
+  if (document.readyState === "complete") focusConfirmation();
+  else window.addEventListener("load", () => setTimeout(focusConfirmation));
+
   // The stream starts once htmx has processed the page (its own start is queued the same
   // way, earlier), so the extension sees the attribute exactly once.
   const startLive = () => {

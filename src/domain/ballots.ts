@@ -3,6 +3,9 @@ export const CHOICES = ["pour", "contre", "abstention"] as const;
 export type Choice = (typeof CHOICES)[number];
 export const ADOPTION_RULES = ["majorite_exprimes", "majorite_absolue", "deux_tiers_exprimes"] as const;
 export type AdoptionRule = (typeof ADOPTION_RULES)[number];
+/** What a ballot form did: a first ballot, a change, or nothing new (the same ballot again). */
+export const BALLOT_OUTCOMES = ["cast", "change", "unchanged"] as const;
+export type BallotOutcome = (typeof BALLOT_OUTCOMES)[number];
 export type VoteResult = "adoptee" | "rejetee" | "quorum_non_atteint";
 
 /** Longest reason an organisation may give with its ballot. */

@@ -30,6 +30,9 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     await choices.getByLabel("Pour", { exact: true }).check();
     await panel.getByRole("button", { name: "Voter" }).click();
     await page.waitForURL(/#vote$/);
+    // The confirmation takes the focus after the reload, so it is what a screen reader reads first.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("vote-confirmation");
+    expect(await page.locator("#vote-confirmation").textContent()).toBe("Bulletin enregistré.");
     const firstReceipt = (await page.locator(".receipt").textContent()) ?? "";
     expect(firstReceipt).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.locator(".vote-panel").textContent()).toContain("Déposé par Claire Martin");
@@ -39,6 +42,7 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     await panel.getByLabel(/Motivation/).fill("Les moyens prévus ne suffisent pas.");
     await panel.getByRole("button", { name: "Modifier le bulletin" }).click();
     await page.waitForURL(/#vote$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Bulletin modifié.");
     await expect.poll(() => page.locator(".vote-panel strong").textContent()).toBe("Choix actuel : Contre.");
     const secondReceipt = (await page.locator(".receipt").textContent()) ?? "";
     expect(secondReceipt).toMatch(/^[0-9a-f]{64}$/);

@@ -32,6 +32,27 @@ async function castThenChanged(as: As, slug: string) {
   return rep;
 }
 
+describe("the confirmation after a ballot", () => {
+  test("says what the form did — recorded, changed, or nothing new — and takes the focus", async ({ db, as }) => {
+    const { slug } = await openVote(db);
+    const rep = await as("apvf");
+    const confirmation = async (response: Response) => {
+      expect(response.status).toBe(303);
+      const location = response.headers.get("Location") ?? "";
+      expect(location).toMatch(new RegExp(`^/propositions/${slug}\\?message=[a-z-]+#vote$`));
+      const page = await (await rep.get(location.replace(/#.*$/, ""))).text();
+      return page.match(/<p class="[^"]*" id="vote-confirmation" tabindex="-1" data-focus="true">([^<]*)<\/p>/)?.[1];
+    };
+    expect(await confirmation(await vote(rep, slug, { choix: "pour" }))).toBe("Bulletin enregistré.");
+    expect(await confirmation(await vote(rep, slug, { choix: "contre" }))).toBe("Bulletin modifié.");
+    expect(await confirmation(await vote(rep, slug, { choix: "contre" }))).toMatch(/^Ce bulletin est déjà celui/);
+    const plain = await (await rep.get(`/propositions/${slug}`)).text();
+    expect(plain).not.toContain('id="vote-confirmation"');
+    const forged = await (await rep.get(`/propositions/${slug}?message=autre-chose`)).text();
+    expect(forged).not.toContain('id="vote-confirmation"');
+  });
+});
+
 describe("who may vote", () => {
   test("casts the organisation's ballot, shows who cast it and the receipt, and emails the receipt", async ({
     db,

@@ -3,7 +3,7 @@
  * (schedule, opening, closing, reminders) and results (tally, exports, verification).
  * Other features and the process reach them through this file only.
  */
-export { castingRoutes } from "./casting/casting.routes.js";
+export { ballotOutcomeOf, castingRoutes } from "./casting/casting.routes.js";
 export { type BallotContext, castBallot } from "./casting/casting.service.js";
 export { loadVoteSection, renderVoteEvent } from "./casting/vote-section.js";
 export { startVoteScheduler, type VoteScheduler } from "./lifecycle/lifecycle.jobs.js";

@@ -1,4 +1,4 @@
-import type { Choice } from "../../../src/domain/ballots.js";
+import type { BallotOutcome, Choice } from "../../../src/domain/ballots.js";
 import { formatDateTime } from "../../common/format.js";
 import { TextArea } from "../../components/Form.js";
 import { ballotsText as t } from "../ballots.text.js";
@@ -19,8 +19,8 @@ export interface BallotFormState {
 
 export interface VotePanelView {
   form?: BallotFormState | undefined;
-  /** The last submission was identical to the current ballot and recorded nothing. */
-  ballotUnchanged?: boolean;
+  /** What the form just did, shown once after the redirect (and focused, so it is read out). */
+  outcome?: BallotOutcome | undefined;
   organisationId: string;
   organisationName: string;
   open: boolean;
@@ -38,7 +38,7 @@ export function VotePanel({ slug, panel }: { slug: string; panel: VotePanelView 
       <h3>{t.vote.yourOrganisation(panel.organisationName)}</h3>
       {ballot ? (
         <div role="status">
-          {panel.ballotUnchanged ? <p class="flash">{t.vote.unchanged(ballot.castByName)}</p> : null}
+          {panel.outcome ? <Confirmation outcome={panel.outcome} castByName={ballot.castByName} /> : null}
           <p>
             <strong>{t.vote.current(t.choices[ballot.choice])}</strong>{" "}
             {t.vote.castBy(ballot.castByName, formatDateTime(ballot.castAt))}
@@ -54,6 +54,25 @@ export function VotePanel({ slug, panel }: { slug: string; panel: VotePanelView 
       {panel.open ? <BallotForm slug={slug} panel={panel} /> : null}
       {panel.history.length > 0 ? <History items={panel.history} /> : null}
     </div>
+  );
+}
+
+/**
+ * The confirmation after the redirect: it takes the focus (`data-focus`, see debat.js: the URL's
+ * `#vote` fragment cancels `autofocus`), so a screen reader reads it first.
+ */
+function Confirmation({ outcome, castByName }: { outcome: BallotOutcome; castByName: string }) {
+  const message =
+    outcome === "cast" ? t.vote.recorded : outcome === "change" ? t.vote.changed : t.vote.unchanged(castByName);
+  return (
+    <p
+      class={outcome === "unchanged" ? "flash" : "flash flash--success"}
+      id="vote-confirmation"
+      tabindex={-1}
+      data-focus
+    >
+      {message}
+    </p>
   );
 }
 

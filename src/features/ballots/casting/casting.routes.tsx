@@ -5,7 +5,7 @@ import { DashboardPage } from "../../../../views/ballots/casting/DashboardPage.j
 import type { BallotFormState } from "../../../../views/ballots/casting/VotePanel.js";
 import { ProposalPage } from "../../../../views/proposals/ProposalPage.js";
 import { requireUser } from "../../../auth/guards.js";
-import { MAX_REASON_LENGTH } from "../../../domain/ballots.js";
+import { BALLOT_OUTCOMES, type BallotOutcome, MAX_REASON_LENGTH } from "../../../domain/ballots.js";
 import type { ActorEnv, AppEnv, RouteDeps } from "../../../http/env.js";
 import { notFound } from "../../../http/errors.js";
 import { formRefusal, readForm } from "../../../http/forms.js";
@@ -42,14 +42,24 @@ async function postBallot(c: Context<ActorEnv>, deps: RouteDeps) {
   try {
     const ballot = { proposalSlug: slug, choice: form.data.choix, reason: form.data.motivation };
     const claimedOrganisationId = form.data.organisation || undefined;
-    const result = await castBallot(db, c.var.actor, { ...ballot, claimedOrganisationId }, ballotContext);
-    if (result.action === "unchanged") return c.redirect(`/propositions/${slug}?message=bulletin-inchange#vote`, 303);
+    const { action } = await castBallot(db, c.var.actor, { ...ballot, claimedOrganisationId }, ballotContext);
+    return c.redirect(`/propositions/${slug}?message=${BALLOT_MESSAGES[action]}#vote`, 303);
   } catch (error) {
     const refusal = formRefusal(error);
     if (!refusal) throw error;
     return refused(c, deps, slug, { values: form.values, errors: refusal.errors });
   }
-  return c.redirect(`/propositions/${slug}#vote`, 303);
+}
+
+/** The message the proposal page reads after the redirect, to confirm what the ballot form did. */
+const BALLOT_MESSAGES: Record<BallotOutcome, string> = {
+  cast: "bulletin-enregistre",
+  change: "bulletin-modifie",
+  unchanged: "bulletin-inchange",
+};
+
+export function ballotOutcomeOf(message: string | undefined): BallotOutcome | undefined {
+  return BALLOT_OUTCOMES.find((outcome) => BALLOT_MESSAGES[outcome] === message);
 }
 
 async function showDashboard(c: Context<ActorEnv>, deps: RouteDeps) {

@@ -3,6 +3,7 @@ import { ballotsText as t } from "../../../../views/ballots/ballots.text.js";
 import type { BallotFormState, VotePanelView } from "../../../../views/ballots/casting/VotePanel.js";
 import { VoteSection, type VoteSectionView, VoteStatus } from "../../../../views/ballots/casting/VoteSection.js";
 import { Announcement } from "../../../../views/components/Announcement.js";
+import type { BallotOutcome } from "../../../domain/ballots.js";
 import { can } from "../../../domain/permissions.js";
 import type { AppDeps, CurrentUser } from "../../../http/env.js";
 import { countOrganisations } from "../lifecycle/lifecycle.queries.js";
@@ -23,9 +24,9 @@ export async function loadVoteSection(
   proposalRef: { id: string },
   viewer: CurrentUser | undefined,
   form?: BallotFormState,
-  ballotUnchanged = false,
+  outcome?: BallotOutcome,
 ): Promise<JSX.Element | undefined> {
-  const view = await loadVoteSectionView(deps, proposalRef, viewer, form, ballotUnchanged);
+  const view = await loadVoteSectionView(deps, proposalRef, viewer, form, outcome);
   return view ? <VoteSection view={view} /> : undefined;
 }
 
@@ -65,7 +66,7 @@ async function loadVoteSectionView(
   proposalRef: { id: string },
   viewer: CurrentUser | undefined,
   form?: BallotFormState,
-  ballotUnchanged = false,
+  outcome?: BallotOutcome,
 ): Promise<VoteSectionView | undefined> {
   const proposal = (await listVoteProposals(db)).find((p) => p.id === proposalRef.id);
   if (!proposal) return undefined;
@@ -85,7 +86,7 @@ async function loadVoteSectionView(
     running: open && proposal.showRunningTally ? await runningTally(db, proposal.id) : null,
     missing: open && can(viewer, "moderate") ? await listOrganisationsWithoutBallot(db, proposal.id) : null,
     viewer: !viewer ? "visitor" : viewer.mandate ? "representative" : "no-mandate",
-    panel: viewer?.mandate ? await loadPanel(db, proposal, viewer.mandate, form, ballotUnchanged) : null,
+    panel: viewer?.mandate ? await loadPanel(db, proposal, viewer.mandate, form, outcome) : null,
     results: proposal.status === "clos" ? await loadResults(db, proposal) : null,
   };
   return view;
@@ -106,7 +107,7 @@ async function loadPanel(
   proposal: VoteProposalRow,
   mandate: NonNullable<CurrentUser["mandate"]>,
   form: BallotFormState | undefined,
-  ballotUnchanged: boolean,
+  outcome: BallotOutcome | undefined,
 ): Promise<VotePanelView | null> {
   if (proposal.status !== "vote_ouvert" && proposal.status !== "clos") return null;
   const [ballot, history] = await Promise.all([
@@ -115,7 +116,7 @@ async function loadPanel(
   ]);
   return {
     form,
-    ballotUnchanged,
+    outcome,
     organisationId: mandate.organisationId,
     organisationName: mandate.organisationName,
     open: proposal.status === "vote_ouvert",
