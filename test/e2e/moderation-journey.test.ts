@@ -79,7 +79,15 @@ describe.runIf(chromiumAvailable())("moderation in Chromium", () => {
     await modPage.waitForURL(/\/moderation\/commentaires\/\d+$/);
     await expectNoAxeViolations(modPage);
     await modPage.getByLabel("Règle", { exact: false }).first().selectOption("insultes");
-    await modPage.getByLabel("Motif (public)").first().fill("Attaque personnelle contre une personne nommément visée.");
+    // Each decision has its own form, named by its heading, and its own reason field: none can be
+    // mistaken for another by name.
+    const reasonLabels = await modPage.locator("form label[for^='champ-motif']").allTextContents();
+    expect(reasonLabels.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(reasonLabels).size).toBe(reasonLabels.length);
+    await modPage
+      .getByRole("form", { name: "Masquer" })
+      .getByLabel("Motif du masquage (public)")
+      .fill("Attaque personnelle contre une personne nommément visée.");
     await modPage.getByRole("button", { name: "Masquer", exact: true }).click();
     await modPage.getByText("Décision enregistrée").first().waitFor();
     await expectNoAxeViolations(modPage);

@@ -110,14 +110,21 @@ export function CommentModerationPage({
         </>
       ) : null}
       {comment.hidden ? (
-        <form method="post" action={`${base}/retablir`}>
-          <h2>{t.queue.restore}</h2>
-          <TextArea label={t.queue.reason} name="motif" value={values.motif} error={errors.motif} rows={3} required />
+        <form method="post" action={`${base}/retablir`} aria-labelledby="action-retablir">
+          <h2 id="action-retablir">{t.queue.restore}</h2>
+          <TextArea
+            label={t.queue.reasonFor.restore}
+            name="motif"
+            value={values.motif}
+            error={errors.motif}
+            rows={3}
+            required
+          />
           <button type="submit">{t.queue.restore}</button>
         </form>
       ) : (
-        <form method="post" action={`${base}/masquer`}>
-          <h2>{t.queue.hide}</h2>
+        <form method="post" action={`${base}/masquer`} aria-labelledby="action-masquer">
+          <h2 id="action-masquer">{t.queue.hide}</h2>
           <Select
             label={t.queue.rule}
             name="regle"
@@ -127,7 +134,14 @@ export function CommentModerationPage({
             placeholder={t.queue.rulePlaceholder}
             required
           />
-          <TextArea label={t.queue.reason} name="motif" value={values.motif} error={errors.motif} rows={3} required />
+          <TextArea
+            label={t.queue.reasonFor.hide}
+            name="motif"
+            value={values.motif}
+            error={errors.motif}
+            rows={3}
+            required
+          />
           <button type="submit">{t.queue.hide}</button>
         </form>
       )}
@@ -150,10 +164,10 @@ function OtherActions({
   return (
     <>
       {comment.reportCount > 0 ? (
-        <form method="post" action={`${base}/classer`}>
-          <h2>{t.queue.dismiss}</h2>
+        <form method="post" action={`${base}/classer`} aria-labelledby="action-classer">
+          <h2 id="action-classer">{t.queue.dismiss}</h2>
           <Field
-            label={t.queue.reason}
+            label={t.queue.reasonFor.dismiss}
             name="motif-classement"
             value={values["motif-classement"]}
             error={errors["motif-classement"]}
@@ -174,13 +188,14 @@ function OtherActions({
       <form
         method="post"
         action={`/moderation/personnes/${comment.authorId}/${comment.authorSuspended ? "reactiver" : "suspendre"}`}
+        aria-labelledby="action-compte"
       >
-        <h2>
+        <h2 id="action-compte">
           {comment.authorSuspended ? t.queue.reinstate : t.queue.suspend} {comment.authorName}
         </h2>
         <input type="hidden" name="commentaire" value={comment.id} />
         <Field
-          label={t.queue.reason}
+          label={comment.authorSuspended ? t.queue.reasonFor.reinstate : t.queue.reasonFor.suspend}
           name="motif-compte"
           value={values["motif-compte"]}
           error={errors["motif-compte"]}
@@ -220,7 +235,7 @@ export function ProposalModerationPage({
       ) : (
         <form method="post" action={`${base}/verrouiller`}>
           <h2>{t.queue.lock}</h2>
-          <Field label={t.queue.reason} name="motif" error={errors.motif} required />
+          <Field label={t.queue.reasonFor.lock} name="motif" error={errors.motif} required />
           <button type="submit">{t.queue.lock}</button>
         </form>
       )}
