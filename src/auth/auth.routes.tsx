@@ -11,10 +11,10 @@ import { controlCharacterError, formRefusal, readForm } from "../http/forms.js";
 import { personal } from "../http/middleware/private-cache.js";
 import { renderPage } from "../http/render.js";
 import { forgotPasswordForm, resetPasswordForm, secondFactorForm, signInForm } from "./auth.forms.js";
-import { deleteSession } from "./auth.queries.js";
 import { passwordResetState, requestPasswordReset, resetPassword, signIn, verifySecondFactor } from "./auth.service.js";
 import { clearSessionCookie, writeSessionCookie } from "./cookies.js";
 import { SECOND_FACTOR_PAGE, safeNextPath } from "./guards.js";
+import { endCurrentSession } from "./session.middleware.js";
 
 type Ctx = Context<AppEnv>;
 
@@ -150,12 +150,6 @@ async function setNewPassword(c: Ctx, deps: AppDeps) {
   if (state !== "valid")
     return renderPage(c, <LinkProblemPage state={state} kind="reset" />, { title: authText.link.invalidTitle }, 410);
   return c.redirect("/connexion?message=mot-de-passe-change", 303);
-}
-
-/** Signing in (or out) ends the session the browser held before, if any. */
-async function endCurrentSession(c: Ctx, db: AppDeps["db"]) {
-  const current = c.get("session");
-  if (current) await deleteSession(db, current.id);
 }
 
 function noticeFor(message: string | undefined): string | undefined {

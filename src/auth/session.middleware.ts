@@ -1,6 +1,7 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppDeps, AppEnv, CurrentUser } from "../http/env.js";
-import { findUserWithMandate } from "./auth.queries.js";
+import { deleteSession, findUserWithMandate } from "./auth.queries.js";
 import { clearSessionCookie, readSessionCookie } from "./cookies.js";
 import { validateSessionToken } from "./session.js";
 
@@ -39,4 +40,10 @@ function toCurrentUser(row: NonNullable<Awaited<ReturnType<typeof findUserWithMa
           }
         : null,
   };
+}
+
+/** Ends the session this request came with, if any: before another one is opened in its place. */
+export async function endCurrentSession(c: Context<AppEnv>, db: AppDeps["db"]): Promise<void> {
+  const current = c.get("session");
+  if (current) await deleteSession(db, current.id);
 }

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { Kysely } from "kysely";
-import { test as base } from "vitest";
+import { test as base, expect } from "vitest";
 import { sessionCookieName } from "../../src/auth/cookies.js";
 import { createSession } from "../../src/auth/session.js";
 import type { Database } from "../../src/db/database.js";
@@ -102,6 +102,21 @@ export async function everyKindOfPerson(app: Hono<any>, as: As): Promise<Cast> {
     moderator: await as("moderator"),
     admin: await as("administrator"),
   };
+}
+
+/** A representative's comment on `slug`, the one the form tests act on; its id. */
+export async function witnessComment(db: Kysely<Database>, client: TestClient, slug: string): Promise<string> {
+  const posted = await client.post(`/propositions/${slug}/commentaires`, {
+    position: "pour",
+    body: "Un commentaire témoin",
+  });
+  expect(posted.status).toBe(303);
+  const row = await db
+    .selectFrom("comment")
+    .select("id")
+    .where("body", "=", "Un commentaire témoin")
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect } from "vitest";
 import { TEST_ORIGIN } from "../helpers/app.js";
 import { TestClient } from "../helpers/client.js";
-import { test as base, type Cast, everyKindOfPerson } from "../helpers/context.js";
+import { test as base, type Cast, everyKindOfPerson, witnessComment } from "../helpers/context.js";
 
 /** Ids that name no row, or alias a real one as a string but not as a number. */
 const BAD_IDS = ["0001", "%2B1", "1e0", "%201", "9223372036854775808", "99999999999999999999"];
@@ -15,18 +15,7 @@ const test = base.extend<{ clients: Clients; commentId: string }>({
     await use(await everyKindOfPerson(app, as));
   },
   commentId: async ({ db, clients }, use) => {
-    const posted = await clients.representative.post("/propositions/stages/commentaires", {
-      cle: `bad-input-${Date.now()}`,
-      position: "pour",
-      body: "Un commentaire témoin",
-    });
-    expect(posted.status).toBe(303);
-    const row = await db
-      .selectFrom("comment")
-      .select("id")
-      .where("body", "=", "Un commentaire témoin")
-      .executeTakeFirstOrThrow();
-    await use(row.id);
+    await use(await witnessComment(db, clients.representative, "stages"));
   },
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
 import { createUser } from "../factories.js";
-import { test as base, type Cast, everyKindOfPerson, type LogLine } from "../helpers/context.js";
+import { test as base, type Cast, everyKindOfPerson, type LogLine, witnessComment } from "../helpers/context.js";
 import { firstProposalSlugs, openVoteNow } from "../helpers/votes.js";
 
 /**
@@ -30,19 +30,10 @@ const test = base.extend<{ clients: Clients; world: World }>({
     const [debateSlug, voteSlug] = (await firstProposalSlugs(db)) as [string, string];
     await openVoteNow(db, voteSlug);
     const targetId = (await createUser(db, { organisation: "apvf" })).id;
-    const posted = await clients.representative.post(`/propositions/${debateSlug}/commentaires`, {
-      position: "pour",
-      body: "Un commentaire témoin",
-    });
-    expect(posted.status).toBe(303);
-    const row = await db
-      .selectFrom("comment")
-      .select("id")
-      .where("body", "=", "Un commentaire témoin")
-      .executeTakeFirstOrThrow();
+    const commentId = await witnessComment(db, clients.representative, debateSlug);
     const reporter = await as("alliance-usagers-soins-proximite");
-    expect((await reporter.post(`/commentaires/${row.id}/signaler`, { regle: "autre" })).status).toBe(303);
-    await use({ debateSlug, voteSlug, commentId: row.id, targetId });
+    expect((await reporter.post(`/commentaires/${commentId}/signaler`, { regle: "autre" })).status).toBe(303);
+    await use({ debateSlug, voteSlug, commentId: commentId, targetId });
   },
 });
 

@@ -3,9 +3,9 @@ import { authText } from "../../../views/auth/auth.text.js";
 import { InvitationPage } from "../../../views/auth/InvitationPage.js";
 import { LinkProblemPage } from "../../../views/auth/LinkProblemPage.js";
 import { invitationForm } from "../../auth/auth.forms.js";
-import { deleteSession } from "../../auth/auth.queries.js";
 import { writeSessionCookie } from "../../auth/cookies.js";
 import { createSession } from "../../auth/session.js";
+import { endCurrentSession } from "../../auth/session.middleware.js";
 import type { Role } from "../../domain/people.js";
 import { clientIp } from "../../http/client-ip.js";
 import type { AppDeps, AppEnv } from "../../http/env.js";
@@ -59,12 +59,6 @@ async function acceptInvitationAndSignIn(c: Ctx, deps: AppDeps) {
   await endCurrentSession(c, db);
   writeSessionCookie(c, config, sessionToken, session.expiresAt);
   return c.redirect("/compte?message=bienvenue", 303);
-}
-
-/** The new account's session replaces the one the browser held before, if any. */
-async function endCurrentSession(c: Ctx, db: AppDeps["db"]) {
-  const current = c.get("session");
-  if (current) await deleteSession(db, current.id);
 }
 
 /** An invitation that can no longer be used: why, and what to do (410). */
