@@ -33,7 +33,8 @@ const SOURCES: Record<string, { file: string; contentType: string }> = {
     file: require.resolve("htmx.org/dist/ext/hx-upsert.min.js"),
     contentType: "text/javascript; charset=utf-8",
   },
-  "debat.js": { file: path.join(staticDir, "debat.js"), contentType: "text/javascript; charset=utf-8" },
+  "app.js": { file: path.join(staticDir, "app.js"), contentType: "text/javascript; charset=utf-8" },
+  "live.js": { file: path.join(staticDir, "live.js"), contentType: "text/javascript; charset=utf-8" },
 };
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -72,7 +73,12 @@ export class AssetStore {
   }
 
   urls(): AssetUrls {
-    return { css: this.url("app.css"), htmx: this.url("htmx.min.js"), favicon: this.url("favicon.svg") };
+    return {
+      css: this.url("app.css"),
+      htmx: this.url("htmx.min.js"),
+      script: this.url("app.js"),
+      favicon: this.url("favicon.svg"),
+    };
   }
 
   respond(c: Context, name: string): Response | undefined {

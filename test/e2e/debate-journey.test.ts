@@ -96,7 +96,7 @@ describe.runIf(chromiumAvailable())("the debate in Chromium", () => {
     await expect.poll(() => readerComment.count(), { timeout: 10_000 }).toBe(1);
     expect(await readerComment.locator("strong").first().textContent()).toBe("Claire Martin");
     await expect
-      .poll(() => readerPage.locator("#debat-annonce").textContent())
+      .poll(() => readerPage.locator("#annonce").textContent())
       .toContain("Nouveau commentaire de Claire Martin");
     // Live updates never move the focus.
     expect(await readerPage.evaluate(() => document.activeElement?.id)).toBe("filtre-position");

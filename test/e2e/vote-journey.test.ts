@@ -26,23 +26,32 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     expect(await page.locator("#participation").textContent()).toBe("0 organisations sur 35 ont voté");
 
     const panel = page.locator("#vote");
-    const choices = panel.getByRole("group", { name: "Choix de l'organisation" });
-    await choices.getByLabel("Pour", { exact: true }).check();
-    await panel.getByRole("button", { name: "Voter" }).click();
+    const apvf = "Association des petites villes de France (APVF)";
+    // The choice is reviewed on the button itself: it says what it does and in whose name.
+    await panel.getByRole("button", { name: `Voter Pour au nom de ${apvf}` }).focus();
+    await page.keyboard.press("Enter");
     await page.waitForURL(/#vote$/);
     // The confirmation takes the focus after the reload, so it is what a screen reader reads first.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("vote-confirmation");
-    expect(await page.locator("#vote-confirmation").textContent()).toBe("Bulletin enregistré.");
+    expect(await page.locator("#vote-confirmation").textContent()).toMatch(
+      new RegExp(`^Bulletin enregistré : Pour, au nom de ${apvf.replace(/[()]/g, "\\$&")}, par Claire Martin, .+\\.$`),
+    );
     const firstReceipt = (await page.locator(".receipt").textContent()) ?? "";
     expect(firstReceipt).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.locator(".vote-panel").textContent()).toContain("Déposé par Claire Martin");
     await expectNoAxeViolations(page);
+    // With JavaScript, the receipt has a copy button; it copies and says so in the live region.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: journey.server.origin });
+    await panel.getByRole("button", { name: "Copier le reçu" }).click();
+    await expect.poll(() => page.locator("#annonce").textContent()).toBe("Reçu copié dans le presse-papiers.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(firstReceipt);
 
-    await choices.getByLabel("Contre", { exact: true }).check();
     await panel.getByLabel(/Motivation/).fill("Les moyens prévus ne suffisent pas.");
-    await panel.getByRole("button", { name: "Modifier le bulletin" }).click();
+    await panel.getByRole("button", { name: `Changer pour Contre au nom de ${apvf}` }).click();
     await page.waitForURL(/#vote$/);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Bulletin modifié.");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toMatch(/^Bulletin modifié : Contre, au nom de /);
     await expect.poll(() => page.locator(".vote-panel strong").textContent()).toBe("Choix actuel : Contre.");
     const secondReceipt = (await page.locator(".receipt").textContent()) ?? "";
     expect(secondReceipt).toMatch(/^[0-9a-f]{64}$/);
@@ -60,6 +69,27 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     expect(await page.locator("main").textContent()).toContain(secondReceipt);
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("without JavaScript, the ballot is reviewed on its button and confirmed on the page; no copy button", async () => {
+    const colleague = await createUser(journey.database.db, { organisation: "apvf", name: "Paul Durand" });
+    const context = await journey.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${journey.server.origin}/connexion?suite=/propositions/${slug}`);
+    await page.getByLabel("Adresse électronique").fill(colleague.email);
+    await page.getByLabel("Mot de passe").fill(colleague.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(`${journey.server.origin}/propositions/${slug}`);
+    const panel = page.locator("#vote");
+    expect(await panel.getByLabel(/Motivation/).inputValue()).toBe("Les moyens prévus ne suffisent pas.");
+    await panel.getByRole("button", { name: /^Changer pour l'abstention au nom de / }).click();
+    await page.waitForURL(/message=bulletin-modifie#vote$/);
+    expect(await page.locator("#vote-confirmation").textContent()).toMatch(
+      /^Bulletin modifié : Abstention, au nom de .+, par Paul Durand, /,
+    );
+    expect(await panel.getByRole("button", { name: "Copier le reçu" }).count()).toBe(0);
+    expect(await panel.getByRole("button", { name: /^Garder l'abstention au nom de / }).count()).toBe(1);
+    await context.close();
   }, 60_000);
 
   it("after closing, the public page shows the roll-call and the chart, with zero axe violations", async () => {
@@ -98,8 +128,10 @@ describe.runIf(chromiumAvailable())("voting in Chromium", () => {
     await voter.getByLabel("Mot de passe").fill(representative.password);
     await voter.getByRole("button", { name: "Se connecter" }).click();
     await voter.waitForURL(`${journey.server.origin}/propositions/${other}`);
-    await voter.locator("#vote").getByLabel("Pour", { exact: true }).check();
-    await voter.locator("#vote").getByRole("button", { name: "Voter" }).click();
+    await voter
+      .locator("#vote")
+      .getByRole("button", { name: /^Voter Pour au nom de / })
+      .click();
     await voter.waitForURL(/#vote$/);
 
     await expect

@@ -35,7 +35,7 @@ async function castThenChanged(as: As, slug: string) {
 describe("the confirmation after a ballot", () => {
   test("says what the form did — recorded, changed, or nothing new — and takes the focus", async ({ db, as }) => {
     const { slug } = await openVote(db);
-    const rep = await as("apvf");
+    const rep = await as({ organisation: "apvf", name: "Inès Laurent" });
     const confirmation = async (response: Response) => {
       expect(response.status).toBe(303);
       const location = response.headers.get("Location") ?? "";
@@ -43,13 +43,48 @@ describe("the confirmation after a ballot", () => {
       const page = await (await rep.get(location.replace(/#.*$/, ""))).text();
       return page.match(/<p class="[^"]*" id="vote-confirmation" tabindex="-1" data-focus="true">([^<]*)<\/p>/)?.[1];
     };
-    expect(await confirmation(await vote(rep, slug, { choix: "pour" }))).toBe("Bulletin enregistré.");
-    expect(await confirmation(await vote(rep, slug, { choix: "contre" }))).toBe("Bulletin modifié.");
+    const inWhoseNameAndWhen = (choice: string) =>
+      new RegExp(
+        `: ${choice}, au nom de Association des petites villes de France \\(APVF\\), par Inès Laurent, .*\\d{4}.*\\.$`,
+      );
+    expect(await confirmation(await vote(rep, slug, { choix: "pour" }))).toMatch(/^Bulletin enregistré : /);
+    expect(await confirmation(await vote(rep, slug, { choix: "pour", motivation: "Oui." }))).toMatch(
+      inWhoseNameAndWhen("Pour"),
+    );
+    expect(await confirmation(await vote(rep, slug, { choix: "contre" }))).toMatch(/^Bulletin modifié : /);
     expect(await confirmation(await vote(rep, slug, { choix: "contre" }))).toMatch(/^Ce bulletin est déjà celui/);
     const plain = await (await rep.get(`/propositions/${slug}`)).text();
     expect(plain).not.toContain('id="vote-confirmation"');
     const forged = await (await rep.get(`/propositions/${slug}?message=autre-chose`)).text();
     expect(forged).not.toContain('id="vote-confirmation"');
+  });
+});
+
+describe("the ballot form", () => {
+  test("has one submit button per choice saying what it does and in whose name, then what a change does", async ({
+    db,
+    as,
+  }) => {
+    const { slug } = await openVote(db);
+    const rep = await as("apvf");
+    const buttons = async () => {
+      const page = await (await rep.get(`/propositions/${slug}`)).text();
+      return [...page.matchAll(/<button type="submit" name="choix" value="([a-z]+)"[^>]*>([^<]*)<\/button>/g)].map(
+        ([, value, label]) => `${value}: ${label}`,
+      );
+    };
+    const apvf = "Association des petites villes de France (APVF)";
+    expect(await buttons()).toEqual([
+      `pour: Voter Pour au nom de ${apvf}`,
+      `contre: Voter Contre au nom de ${apvf}`,
+      `abstention: S&#39;abstenir au nom de ${apvf}`,
+    ]);
+    expect((await vote(rep, slug, { choix: "pour" })).status).toBe(303);
+    expect(await buttons()).toEqual([
+      `pour: Garder Pour au nom de ${apvf}, avec cette motivation`,
+      `contre: Changer pour Contre au nom de ${apvf}`,
+      `abstention: Changer pour l&#39;abstention au nom de ${apvf}`,
+    ]);
   });
 });
 

@@ -190,6 +190,18 @@ describe("posting a comment in the name of an organisation", () => {
       [],
     );
   });
+  test("previews before a stance is chosen, but still asks for one to publish", async ({ as }) => {
+    const client = await as("apvf");
+    const stanceless = { cle: key(), body: "Sans position encore" };
+    const preview = await client.post("/propositions/stages/commentaires", { ...stanceless, action: "apercu" });
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toContain("<p>Sans position encore</p>");
+    expect(html).toContain('value="apercu" class="button--secondary" formnovalidate');
+    const publish = await client.post("/propositions/stages/commentaires", { ...stanceless, action: "publier" });
+    expect(publish.status).toBe(422);
+    expect(await publish.text()).toContain("nouveau-position-erreur");
+  });
 });
 
 describe("replies", () => {

@@ -1,5 +1,16 @@
 import type { AdoptionRule, Choice, VoteResult } from "../../src/domain/ballots.js";
 
+/** What a confirmation says was recorded. */
+interface RecordedBallot {
+  choice: string;
+  organisation: string;
+  by: string;
+  at: string;
+}
+
+/** The choice as a word inside a sentence (« Voter Pour au nom de … »). */
+const choiceWord: Record<Choice, string> = { pour: "Pour", contre: "Contre", abstention: "l'abstention" };
+
 /** Every word of the vote, results, journal and verification pages, in French. */
 export const ballotsText = {
   nav: { results: "Résultats" },
@@ -76,16 +87,26 @@ export const ballotsText = {
     notYetVoted: "Votre organisation n'a pas encore voté.",
     castBy: (name: string, when: string) => `Déposé par ${name}, ${when}.`,
     current: (choice: string) => `Choix actuel : ${choice}.`,
-    choiceLegend: "Choix de l'organisation",
+    castHeading: "Voter",
+    changeHeading: "Changer le bulletin (jusqu'à la clôture)",
     reason: "Motivation (facultative, publique après la clôture)",
     reasonHint: "2 000 caractères au plus.",
-    submitCast: "Voter",
-    submitChange: "Modifier le bulletin",
+    castAs: (choice: Choice, organisation: string) =>
+      choice === "abstention"
+        ? `S'abstenir au nom de ${organisation}`
+        : `Voter ${choiceWord[choice]} au nom de ${organisation}`,
+    changeTo: (choice: Choice, organisation: string) => `Changer pour ${choiceWord[choice]} au nom de ${organisation}`,
+    keepAs: (choice: Choice, organisation: string) =>
+      `Garder ${choiceWord[choice]} au nom de ${organisation}, avec cette motivation`,
     receipt: "Reçu",
+    copy: "Copier le reçu",
+    copied: "Reçu copié dans le presse-papiers.",
     receiptHelp:
       "Ce reçu est l'empreinte de votre bulletin dans le journal public ; il vous a aussi été envoyé par courriel.",
-    recorded: "Bulletin enregistré.",
-    changed: "Bulletin modifié.",
+    recorded: (v: RecordedBallot) =>
+      `Bulletin enregistré : ${v.choice}, au nom de ${v.organisation}, par ${v.by}, ${v.at}.`,
+    changed: (v: RecordedBallot) =>
+      `Bulletin modifié : ${v.choice}, au nom de ${v.organisation}, par ${v.by}, ${v.at}.`,
     unchanged: (castByName: string) =>
       `Ce bulletin est déjà celui de votre organisation, déposé par ${castByName} : rien de nouveau n'a été enregistré.`,
     signInToVote: "Les représentants mandatés se connectent pour voter.",

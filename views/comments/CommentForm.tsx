@@ -11,10 +11,13 @@ export interface CommentFormProps {
   state: CommentFormState;
   idPrefix: string;
   submitLabel: string;
+  /** The reply form takes the focus where it opens (app.js focuses `[data-focus]`). */
+  focusOnBody?: boolean;
 }
 
 /** Works as a plain form; htmx swaps the form itself (errors included, status 422 keeps the text). */
-export function CommentForm({ action, withStance, organisationName, state, idPrefix, submitLabel }: CommentFormProps) {
+export function CommentForm(props: CommentFormProps) {
+  const { action, withStance, organisationName, state, idPrefix, submitLabel } = props;
   const bodyId = `${idPrefix}-texte`;
   const error = state.errors.body;
   const formError = state.errors._form;
@@ -54,6 +57,7 @@ export function CommentForm({ action, withStance, organisationName, state, idPre
           aria-invalid={error ? "true" : undefined}
           aria-describedby={described}
           autofocus={error || formError ? true : undefined}
+          data-focus={props.focusOnBody && !state.previewHtml ? true : undefined}
         >
           {body}
         </textarea>
@@ -67,7 +71,7 @@ export function CommentForm({ action, withStance, organisationName, state, idPre
         ) : null}
       </div>
       {state.previewHtml !== undefined ? (
-        <section class="comment-preview" aria-labelledby={`${idPrefix}-apercu`}>
+        <section class="comment-preview" aria-labelledby={`${idPrefix}-apercu`} tabindex={-1} data-focus>
           <h3 id={`${idPrefix}-apercu`}>{t.previewHeading}</h3>
           <div class="comment-body" hx-ignore>
             {raw(state.previewHtml)}
@@ -78,7 +82,7 @@ export function CommentForm({ action, withStance, organisationName, state, idPre
         <button type="submit" name="action" value="publier">
           {submitLabel}
         </button>
-        <button type="submit" name="action" value="apercu" class="button--secondary">
+        <button type="submit" name="action" value="apercu" class="button--secondary" formnovalidate>
           {t.preview}
         </button>
       </div>

@@ -9,11 +9,17 @@ export const contentDomId = (id: string) => `c-${id}-contenu`;
 export const repliesDomId = (id: string) => `c-${id}-reponses`;
 export const replyFormDomId = (id: string) => `c-${id}-formulaire`;
 
+/**
+ * Where the focus goes after an htmx action on a comment (app.js focuses `[data-focus]`):
+ * the comment itself (just published, or first of the ones "voir plus" brought) or its support button.
+ */
+export type CommentFocus = "comment" | "support";
+
 /** One comment with its replies; replies nest inside a list so the structure is read out by screen readers. */
-export function CommentItem({ comment }: { comment: CommentView }) {
+export function CommentItem({ comment, focus }: { comment: CommentView; focus?: CommentFocus | undefined }) {
   return (
     <li id={commentDomId(comment.id)} class={`comment comment--depth-${comment.depth}`}>
-      <CommentContent comment={comment} />
+      <CommentContent comment={comment} focus={focus} />
       <div id={replyFormDomId(comment.id)} class="reply-slot" />
       {comment.depth < 3 ? (
         <ol id={repliesDomId(comment.id)} class="replies" aria-label={`Réponses à ${comment.authorName}`}>
@@ -27,7 +33,15 @@ export function CommentItem({ comment }: { comment: CommentView }) {
 }
 
 /** The part that changes on edit, support or deletion; swapped alone so the replies below stay put. */
-export function CommentContent({ comment, oob }: { comment: CommentView; oob?: boolean }) {
+export function CommentContent({
+  comment,
+  oob,
+  focus,
+}: {
+  comment: CommentView;
+  oob?: boolean;
+  focus?: CommentFocus | undefined;
+}) {
   const headingId = `${contentDomId(comment.id)}-auteur`;
   return (
     <article
@@ -35,6 +49,8 @@ export function CommentContent({ comment, oob }: { comment: CommentView; oob?: b
       class={`comment-content${comment.stance ? ` stance--${comment.stance}` : ""}`}
       aria-labelledby={headingId}
       hx-swap-oob={oob ? "outerMorph" : undefined}
+      tabindex={focus === "comment" ? -1 : undefined}
+      data-focus={focus === "comment" ? true : undefined}
     >
       <header class="comment-header">
         {comment.stance ? (
@@ -48,14 +64,16 @@ export function CommentContent({ comment, oob }: { comment: CommentView; oob?: b
         <p class="comment-meta muted">
           <a href={`/commentaires/${comment.id}#${commentDomId(comment.id)}`}>
             <time datetime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
+            <span class="visually-hidden">{t.permalinkName(comment.authorName)}</span>
           </a>
           {comment.replyToName ? <> · {t.replyTo(comment.replyToName)}</> : null}
           {comment.edited ? (
             <>
               {" "}
               ·{" "}
-              <a href={`/commentaires/${comment.id}/historique`} title={t.editedTitle(comment.version)}>
+              <a href={`/commentaires/${comment.id}/historique`}>
                 {t.edited}
+                <span class="visually-hidden">{t.editedHistory(comment.authorName, comment.version)}</span>
               </a>
             </>
           ) : null}
@@ -78,7 +96,7 @@ export function CommentContent({ comment, oob }: { comment: CommentView; oob?: b
         </div>
       )}
       <Supports comment={comment} />
-      <Actions comment={comment} />
+      <Actions comment={comment} focusSupport={focus === "support"} />
     </article>
   );
 }
@@ -104,7 +122,7 @@ function Supports({ comment }: { comment: CommentView }) {
   );
 }
 
-function Actions({ comment }: { comment: CommentView }) {
+function Actions({ comment, focusSupport }: { comment: CommentView; focusSupport: boolean }) {
   const { can } = comment;
   if (comment.bodyHtml === null || !(can.reply || can.edit || can.support || can.report)) return null;
   const target = `#${contentDomId(comment.id)}`;
@@ -119,7 +137,13 @@ function Actions({ comment }: { comment: CommentView }) {
           hx-target={target}
           hx-swap="outerMorph"
         >
-          <button type="submit" class="button--secondary" aria-pressed={can.supported ? "true" : "false"}>
+          <button
+            type="submit"
+            class="button--secondary"
+            id={`${contentDomId(comment.id)}-soutien`}
+            aria-pressed={can.supported ? "true" : "false"}
+            data-focus={focusSupport ? true : undefined}
+          >
             {can.supported ? t.unsupport : t.support}
           </button>
         </form>

@@ -75,6 +75,7 @@ export function ReplyForm({ parentId, organisationName, state }: ReplyFormProps)
       state={state}
       idPrefix={`reponse-${parentId}`}
       submitLabel={t.publishReply}
+      focusOnBody
     />
   );
 }

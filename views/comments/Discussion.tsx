@@ -1,6 +1,6 @@
 import { type DiscussionFilter, STANCES, type Stance } from "../../src/domain/debate.js";
 import type { CommentView, DiscussionView } from "../../src/features/comments/view-models/comments.model.js";
-import { Announcer } from "../components/Announcement.js";
+import { Announcement } from "../components/Announcement.js";
 import { CommentForm } from "./CommentForm.js";
 import { CommentItem } from "./CommentItem.js";
 import { commentsText as t } from "./comments.text.js";
@@ -31,7 +31,6 @@ export function Discussion({ view }: { view: DiscussionView }) {
       </p>
       <Participation view={view} />
       <Filters view={view} />
-      <Announcer />
       {view.comments.length === 0 ? (
         <p class="muted" id={EMPTY_ID}>
           {view.filter.stance ? t.emptyFiltered : t.empty}
@@ -185,11 +184,12 @@ export function MoreComments({
   return (
     <>
       <ol id={COMMENT_LIST_ID} hx-swap-oob="beforeend">
-        {comments.map((comment) => (
-          <CommentItem comment={comment} />
+        {comments.map((comment, index) => (
+          <CommentItem comment={comment} focus={index === 0 ? "comment" : undefined} />
         ))}
       </ol>
       <MoreLink slug={slug} filter={filter} cursor={cursor} />
+      <Announcement message={t.done.more(comments.length)} />
     </>
   );
 }

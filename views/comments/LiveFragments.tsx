@@ -8,12 +8,22 @@ import { COMMENT_LIST_ID, EMPTY_ID } from "./Discussion.js";
  * element missing from the page (another page of the list, another filter) is
  * simply skipped. `upsert` replaces a comment already there instead of doubling it.
  */
-export function NewCommentFragment({ comment, parentId }: { comment: CommentView; parentId: string | null }) {
+export function NewCommentFragment({
+  comment,
+  parentId,
+  focus,
+}: {
+  comment: CommentView;
+  parentId: string | null;
+  /** Only in the answer to the author's own post: a live update never moves anyone's focus. */
+  focus?: boolean;
+}) {
+  const item = <CommentItem comment={comment} focus={focus ? "comment" : undefined} />;
   if (parentId === null) {
     return (
       <>
         <ol id={COMMENT_LIST_ID} hx-swap-oob="upsert sort:desc">
-          <CommentItem comment={comment} />
+          {item}
         </ol>
         <p id={EMPTY_ID} hx-swap-oob="delete" />
       </>
@@ -21,7 +31,7 @@ export function NewCommentFragment({ comment, parentId }: { comment: CommentView
   }
   return (
     <ol id={repliesDomId(parentId)} hx-swap-oob="upsert">
-      <CommentItem comment={comment} />
+      {item}
     </ol>
   );
 }

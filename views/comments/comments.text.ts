@@ -1,6 +1,14 @@
 import type { Stance } from "../../src/domain/debate.js";
 
 /** Every word of the debate, in French, in one place. */
+function supportCount(count: number): string {
+  return count === 0 ? "Aucun soutien" : count === 1 ? "1 soutien" : `${count} soutiens`;
+}
+
+function supportWord(count: number): string {
+  return supportCount(count).toLowerCase();
+}
+
 export const commentsText = {
   heading: "Débat",
   lead: "Les organisations argumentent pour et contre la proposition. Chaque argument est publié au nom d'une organisation.",
@@ -51,7 +59,8 @@ export const commentsText = {
   ownSupport: "Une organisation ne soutient pas ses propres arguments.",
   deleted: "Commentaire supprimé par son auteur.",
   edited: "modifié",
-  editedTitle: (version: number) => `Voir l'historique (${version} versions)`,
+  permalinkName: (who: string) => ` : lien vers ce commentaire de ${who}`,
+  editedHistory: (who: string, version: number) => `: historique des ${version} versions du commentaire de ${who}`,
   reply: "Répondre",
   replyTo: (name: string) => `en réponse à ${name}`,
   edit: "Modifier",
@@ -59,7 +68,7 @@ export const commentsText = {
   permalink: "Lien",
   support: "Notre organisation soutient cet argument",
   unsupport: "Retirer le soutien de notre organisation",
-  supportCount: (count: number) => (count === 0 ? "Aucun soutien" : count === 1 ? "1 soutien" : `${count} soutiens`),
+  supportCount: (count: number) => supportCount(count),
   supportedBy: "Soutenu par :",
   filterLabel: "Afficher",
   all: "Toutes les positions",
@@ -103,6 +112,17 @@ export const commentsText = {
     unlocked: "La modération a rouvert la discussion.",
     synthesis: "La modération a publié une nouvelle synthèse du débat.",
     supported: (count: number) => `Soutiens mis à jour : ${count}.`,
+  },
+  /** What an htmx action did, said once in the live region while the focus moves to its result. */
+  done: {
+    published: "Votre commentaire est publié ; il est en tête du débat.",
+    replyPublished: (to: string) => `Votre réponse à ${to} est publiée.`,
+    replyFormOpened: (to: string) => `Formulaire de réponse à ${to} ouvert.`,
+    previewShown: "Aperçu affiché sous le formulaire ; rien n'est encore publié.",
+    supported: (count: number) => `Soutien de votre organisation enregistré : ${supportWord(count)}.`,
+    unsupported: (count: number) => `Soutien de votre organisation retiré : ${supportWord(count)}.`,
+    more: (count: number) =>
+      count === 1 ? "1 commentaire de plus affiché." : `${count} commentaires de plus affichés.`,
   },
   newBadge: "nouveau",
   follow: "Suivre cette proposition",

@@ -1,5 +1,8 @@
-/** The page's one polite live region: live updates are read after what the person is doing. */
-export const ANNOUNCER_ID = "debat-annonce";
+/**
+ * The page's one polite live region, in every page's layout: what an htmx action did and what
+ * live updates brought are read after what the person is doing.
+ */
+export const ANNOUNCER_ID = "annonce";
 
 export function Announcer() {
   return <div id={ANNOUNCER_ID} class="visually-hidden" role="status" aria-live="polite" />;

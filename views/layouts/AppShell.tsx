@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { ballotsText } from "../ballots/ballots.text.js";
 import { text } from "../common/text.js";
+import { Announcer } from "../components/Announcement.js";
 
 /** The signed-in person, as the header shows them. */
 export interface Viewer {
@@ -110,6 +111,7 @@ export function AppShell({ currentPath, viewer, children }: AppShellProps) {
       </header>
       <main id="contenu" class="container" tabindex={-1}>
         {children}
+        <Announcer />
       </main>
       <footer class="site-footer">
         <div class="container">

@@ -4,6 +4,8 @@ import { text } from "../common/text.js";
 export interface AssetUrls {
   css: string;
   htmx: string;
+  /** Our own script for every page (focus after htmx actions, announcements, copy): static/app.js. */
+  script: string;
   favicon: string;
 }
 
@@ -28,6 +30,7 @@ export function Document({ title, description, assets, children }: DocumentProps
         <link rel="icon" href={assets.favicon} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.htmx} defer />
+        <script src={assets.script} defer />
       </head>
       <body>{children}</body>
     </html>

@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { CommentContent } from "../../../views/comments/CommentItem.js";
 import { DeleteCommentPage, EditCommentPage } from "../../../views/comments/CommentPages.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
+import { Announcement } from "../../../views/components/Announcement.js";
 import { requireUser } from "../../auth/guards.js";
 import type { ActorEnv, AppDeps, AppEnv } from "../../http/env.js";
 import { AppError, notFound } from "../../http/errors.js";
@@ -83,9 +84,16 @@ async function postDelete(c: Ctx, deps: AppDeps) {
 async function postSupport(c: Ctx, deps: AppDeps) {
   const user = c.var.actor;
   const done = await toggleSupport(deps.db, user, idParam(c));
-  return fragmentOrRedirect(c, `/commentaires/${done.rootId ?? done.id}#c-${done.id}`, async () => (
-    <CommentContent comment={await singleView(deps.db, done.id, user)} />
-  ));
+  return fragmentOrRedirect(c, `/commentaires/${done.rootId ?? done.id}#c-${done.id}`, async () => {
+    const comment = await singleView(deps.db, done.id, user);
+    const count = comment.supportCount;
+    return (
+      <>
+        <CommentContent comment={comment} focus="support" />
+        <Announcement message={comment.can.supported ? t.done.supported(count) : t.done.unsupported(count)} />
+      </>
+    );
+  });
 }
 
 /** Follows the proposal's debate (notifications), or stops following it with `suivre=non`. */

@@ -32,13 +32,22 @@ const body = z
       context.addIssue({ code: "custom", message: t.tooLong(MAX_COMMENT_LENGTH, value.length) });
   });
 
+/** The preview button's value: a preview needs no stance yet, only the text. */
+const PREVIEW = "apercu";
+
 const commentForm = (withStance: boolean) =>
-  z.object({
-    body,
-    position: withStance ? z.enum(STANCES, { error: t.stanceError }) : z.string().optional(),
-    cle: z.string().optional(),
-    action: z.string().optional(),
-  });
+  z
+    .object({
+      body,
+      position: withStance ? z.enum(STANCES, { error: t.stanceError }).optional() : z.string().optional(),
+      cle: z.string().optional(),
+      action: z.string().optional(),
+    })
+    .check((form) => {
+      const missingStance = withStance && form.value.position === undefined && form.value.action !== PREVIEW;
+      if (missingStance)
+        form.issues.push({ code: "custom", path: ["position"], message: t.stanceError, input: undefined });
+    });
 
 /** An edit: the text alone. */
 export const editForm = z.object({ body });
@@ -59,7 +68,7 @@ export async function readCommentForm(c: Context, withStance: boolean): Promise<
   const stance = STANCES.find((s) => s === form.data.position);
   return {
     ok: true,
-    data: { body: form.data.body, stance, idempotencyKey: key, preview: form.data.action === "apercu" },
+    data: { body: form.data.body, stance, idempotencyKey: key, preview: form.data.action === PREVIEW },
     values,
   };
 }

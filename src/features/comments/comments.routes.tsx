@@ -5,6 +5,7 @@ import { ReplyForm, ReplyPage } from "../../../views/comments/CommentPages.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { Discussion } from "../../../views/comments/Discussion.js";
 import { NewCommentFragment } from "../../../views/comments/LiveFragments.js";
+import { Announcement } from "../../../views/components/Announcement.js";
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
 import { requireUser } from "../../auth/guards.js";
 import type { ActorEnv, AppEnv, CurrentUser, RouteDeps } from "../../http/env.js";
@@ -56,7 +57,8 @@ async function postTopLevel(c: Ctx, deps: RouteDeps) {
           idPrefix="nouveau"
           submitLabel={t.publish}
         />
-        <NewCommentFragment comment={await singleView(deps.db, posted.id, user)} parentId={null} />
+        <NewCommentFragment comment={await singleView(deps.db, posted.id, user)} parentId={null} focus />
+        <Announcement message={t.done.published} />
       </>
     ));
   } catch (error) {
@@ -78,14 +80,17 @@ interface TopLevelFormOptions {
 async function topLevelForm(c: Ctx, deps: RouteDeps, options: TopLevelFormOptions) {
   const { slug, user, state, status } = options;
   const form = () => (
-    <CommentForm
-      action={`/propositions/${slug}/commentaires`}
-      withStance
-      organisationName={options.organisationName}
-      state={state}
-      idPrefix="nouveau"
-      submitLabel={t.publish}
-    />
+    <>
+      <CommentForm
+        action={`/propositions/${slug}/commentaires`}
+        withStance
+        organisationName={options.organisationName}
+        state={state}
+        idPrefix="nouveau"
+        submitLabel={t.publish}
+      />
+      {state.previewHtml !== undefined ? <Announcement message={t.done.previewShown} /> : null}
+    </>
   );
   return renderFragmentOrPage(
     c,
@@ -110,8 +115,12 @@ async function showReply(c: Ctx, deps: RouteDeps, state?: CommentFormState, stat
   const context = await loadThreadContext(deps.db, idParam(c), user);
   if (!context) throw notFound(t.unknownParent);
   const formState = state ?? newFormState();
+  const to = context.comment.authorName;
   const form = () => (
-    <ReplyForm parentId={context.comment.id} organisationName={mandate.organisationName} state={formState} />
+    <>
+      <ReplyForm parentId={context.comment.id} organisationName={mandate.organisationName} state={formState} />
+      <Announcement message={formState.previewHtml !== undefined ? t.done.previewShown : t.done.replyFormOpened(to)} />
+    </>
   );
   const page = (
     <ReplyPage
@@ -142,10 +151,9 @@ async function postReply(c: Ctx, deps: RouteDeps) {
       const comment = await singleView(deps.db, posted.id, user);
       return (
         <>
-          <p class="muted" role="status">
-            {t.live.created(`${comment.authorName} — ${comment.organisationName}`)}
-          </p>
-          <NewCommentFragment comment={comment} parentId={comment.parentId} />
+          <p class="muted">{t.done.replyPublished(context.comment.authorName)}</p>
+          <NewCommentFragment comment={comment} parentId={comment.parentId} focus />
+          <Announcement message={t.done.replyPublished(context.comment.authorName)} />
         </>
       );
     });

@@ -19,7 +19,7 @@ import type {
 export const PAGE_SIZE = 20;
 
 /** Scripts of the live debate, loaded after htmx (deferred scripts run in document order). */
-export const DISCUSSION_SCRIPTS = ["/static/hx-sse.js", "/static/hx-upsert.js", "/static/debat.js"];
+export const DISCUSSION_SCRIPTS = ["/static/hx-sse.js", "/static/hx-upsert.js", "/static/live.js"];
 
 export function readFilter(query: { position?: string | undefined; tri?: string | undefined }): DiscussionFilter {
   const stance = STANCES.find((s) => s === query.position);

@@ -38,15 +38,12 @@ export function VotePanel({ slug, panel }: { slug: string; panel: VotePanelView 
       <h3>{t.vote.yourOrganisation(panel.organisationName)}</h3>
       {ballot ? (
         <div role="status">
-          {panel.outcome ? <Confirmation outcome={panel.outcome} castByName={ballot.castByName} /> : null}
+          {panel.outcome ? <Confirmation outcome={panel.outcome} panel={panel} ballot={ballot} /> : null}
           <p>
             <strong>{t.vote.current(t.choices[ballot.choice])}</strong>{" "}
             {t.vote.castBy(ballot.castByName, formatDateTime(ballot.castAt))}
           </p>
-          <p>
-            {t.vote.receipt} : <code class="hash receipt">{ballot.receipt}</code>
-          </p>
-          <p class="muted">{t.vote.receiptHelp}</p>
+          <Receipt receipt={ballot.receipt} />
         </div>
       ) : (
         <p>{panel.open ? t.vote.notYetVoted : t.vote.notOpenYet}</p>
@@ -57,13 +54,34 @@ export function VotePanel({ slug, panel }: { slug: string; panel: VotePanelView 
   );
 }
 
+type CurrentBallot = NonNullable<VotePanelView["ballot"]>;
+
 /**
- * The confirmation after the redirect: it takes the focus (`data-focus`, see debat.js: the URL's
- * `#vote` fragment cancels `autofocus`), so a screen reader reads it first.
+ * The confirmation after the redirect: what was recorded, in whose name, by whom and when. It takes
+ * the focus (`data-focus`, see app.js: the URL's `#vote` fragment cancels `autofocus`), so a screen
+ * reader reads it first.
  */
-function Confirmation({ outcome, castByName }: { outcome: BallotOutcome; castByName: string }) {
+function Confirmation({
+  outcome,
+  panel,
+  ballot,
+}: {
+  outcome: BallotOutcome;
+  panel: VotePanelView;
+  ballot: CurrentBallot;
+}) {
+  const recorded = {
+    choice: t.choices[ballot.choice],
+    organisation: panel.organisationName,
+    by: ballot.castByName,
+    at: formatDateTime(ballot.castAt),
+  };
   const message =
-    outcome === "cast" ? t.vote.recorded : outcome === "change" ? t.vote.changed : t.vote.unchanged(castByName);
+    outcome === "cast"
+      ? t.vote.recorded(recorded)
+      : outcome === "change"
+        ? t.vote.changed(recorded)
+        : t.vote.unchanged(ballot.castByName);
   return (
     <p
       class={outcome === "unchanged" ? "flash" : "flash flash--success"}
@@ -76,26 +94,48 @@ function Confirmation({ outcome, castByName }: { outcome: BallotOutcome; castByN
   );
 }
 
+/** The receipt wraps at any width; the copy button exists only where a script can copy (app.js unhides it). */
+function Receipt({ receipt }: { receipt: string }) {
+  return (
+    <>
+      <p class="receipt-line">
+        {t.vote.receipt} :{" "}
+        <code class="hash receipt" id="vote-recu">
+          {receipt}
+        </code>{" "}
+        <button
+          type="button"
+          class="button--secondary button--small"
+          data-copy="vote-recu"
+          data-copied={t.vote.copied}
+          hidden
+        >
+          {t.vote.copy}
+        </button>
+      </p>
+      <p class="muted">{t.vote.receiptHelp}</p>
+    </>
+  );
+}
+
+/**
+ * One submit button per choice, each saying what it does and in whose name: the choice is
+ * reviewed on the button itself, with or without JavaScript, and no radio is left to forget.
+ */
 function BallotForm({ slug, panel }: { slug: string; panel: VotePanelView }) {
   const values = panel.form?.values ?? { choix: panel.ballot?.choice, motivation: panel.ballot?.reason };
   const errors = panel.form?.errors ?? {};
+  const current = panel.ballot?.choice;
+  const label = (choice: Choice) =>
+    current === undefined
+      ? t.vote.castAs(choice, panel.organisationName)
+      : choice === current
+        ? t.vote.keepAs(choice, panel.organisationName)
+        : t.vote.changeTo(choice, panel.organisationName);
   return (
-    <form method="post" action={`/propositions/${slug}/vote`}>
+    <form method="post" action={`/propositions/${slug}/vote`} class="ballot-form" aria-labelledby="bulletin-formulaire">
+      <h4 id="bulletin-formulaire">{current === undefined ? t.vote.castHeading : t.vote.changeHeading}</h4>
       <input type="hidden" name="organisation" value={panel.organisationId} />
-      <fieldset class="field" aria-describedby={errors.choix ? "champ-choix-erreur" : undefined}>
-        <legend>{t.vote.choiceLegend}</legend>
-        {CHOICES.map((choice) => (
-          <label>
-            <input type="radio" name="choix" value={choice} required checked={values.choix === choice} />{" "}
-            {t.choices[choice]}
-          </label>
-        ))}
-        {errors.choix ? (
-          <p class="field-error" id="champ-choix-erreur">
-            {errors.choix}
-          </p>
-        ) : null}
-      </fieldset>
       <TextArea
         label={t.vote.reason}
         name="motivation"
@@ -105,7 +145,24 @@ function BallotForm({ slug, panel }: { slug: string; panel: VotePanelView }) {
         value={values.motivation ?? ""}
         error={errors.motivation}
       />
-      <button type="submit">{panel.ballot ? t.vote.submitChange : t.vote.submitCast}</button>
+      {errors.choix ? (
+        <p class="field-error" id="champ-choix-erreur">
+          {errors.choix}
+        </p>
+      ) : null}
+      <div class="choice-buttons">
+        {CHOICES.map((choice) => (
+          <button
+            type="submit"
+            name="choix"
+            value={choice}
+            class={`choice-button choice-button--${choice}`}
+            aria-describedby={errors.choix ? "champ-choix-erreur" : undefined}
+          >
+            {label(choice)}
+          </button>
+        ))}
+      </div>
     </form>
   );
 }
