@@ -156,7 +156,7 @@ function BallotForm({ slug, panel }: { slug: string; panel: VotePanelView }) {
             type="submit"
             name="choix"
             value={choice}
-            class={`choice-button choice-button--${choice}`}
+            class="button--secondary choice-button"
             aria-describedby={errors.choix ? "champ-choix-erreur" : undefined}
           >
             {label(choice)}
