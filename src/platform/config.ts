@@ -18,6 +18,8 @@ export interface Config {
   readonly statementTimeoutMs: number;
   readonly databasePoolSize: number;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** `pretty`: one readable line per event, for a person at a terminal (development); `json`: one JSON object per line. */
+  readonly logFormat: "json" | "pretty";
   readonly shutdownTimeoutMs: number;
   /** A client that has not sent its whole request line and headers by then gets a 408 and is cut. */
   readonly httpHeadersTimeoutMs: number;
@@ -128,6 +130,7 @@ const envSchema = z.object({
       error: "doit valoir fatal, error, warn, info, debug, trace ou silent",
     })
     .optional(),
+  LOG_FORMAT: z.enum(["json", "pretty"], { error: "doit valoir json ou pretty" }).optional(),
 });
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpHeadersTimeoutMs: Math.min(values.HTTP_HEADERS_TIMEOUT_MS, values.HTTP_REQUEST_TIMEOUT_MS),
     httpRequestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
     logLevel: values.LOG_LEVEL ?? defaultLogLevel(values.NODE_ENV),
+    logFormat: values.LOG_FORMAT ?? (values.NODE_ENV === "development" ? "pretty" : "json"),
     smtpUrl: values.SMTP_URL,
     emailFrom: values.EMAIL_FROM,
     emailPollIntervalMs: values.EMAIL_POLL_INTERVAL_MS,

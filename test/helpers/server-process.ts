@@ -14,7 +14,8 @@ export interface ServerProcess {
 
 /**
  * Runs `src/server.ts` as `npm start` does (through tsx), in its own process. It signs with the
- * suite's checkpoint key unless told otherwise (`CHECKPOINT_SIGNING_KEY: ""` = the DATA_DIR key).
+ * suite's checkpoint key unless told otherwise (`CHECKPOINT_SIGNING_KEY: ""` = the DATA_DIR key),
+ * and logs JSON, which the tests read (development would otherwise log readable lines).
  */
 export function spawnServer(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
@@ -23,6 +24,7 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "/tmp",
       CHECKPOINT_SIGNING_KEY: TEST_CHECKPOINT_KEY_PEM,
+      LOG_FORMAT: "json",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -24,6 +24,13 @@ describe("loadConfig", () => {
     );
   });
 
+  it("logs readable lines in development and JSON elsewhere, unless LOG_FORMAT says otherwise", () => {
+    expect(loadConfig({}).logFormat).toBe("pretty");
+    expect(loadConfig({ NODE_ENV: "test" }).logFormat).toBe("json");
+    expect(loadConfig({ LOG_FORMAT: "json" }).logFormat).toBe("json");
+    expect(() => loadConfig({ LOG_FORMAT: "xml" })).toThrow("la variable LOG_FORMAT doit valoir json ou pretty");
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });
