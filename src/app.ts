@@ -6,7 +6,7 @@ import { authRoutes } from "./auth/auth.routes.js";
 import { sessionCookieName } from "./auth/cookies.js";
 import { sessionMiddleware } from "./auth/session.middleware.js";
 import { accountRoutes } from "./features/account/index.js";
-import { castingRoutes, lifecycleRoutes, resultsRoutes } from "./features/ballots/index.js";
+import { castingRoutes, lifecycleRoutes, resultsRoutes, screenRoutes } from "./features/ballots/index.js";
 import {
   commentActionRoutes,
   commentLiveRoutes,
@@ -109,6 +109,7 @@ function featureMounts(deps: RouteDeps): Mount[] {
     { prefix: "/dev/courriels", routes: emailRoutes(deps) },
     { prefix: "/", routes: castingRoutes(deps) },
     { prefix: "/", routes: resultsRoutes(deps) },
+    { prefix: "/", routes: screenRoutes(deps) },
     { prefix: "/", routes: commentRoutes(deps) },
     { prefix: "/", routes: commentActionRoutes(deps) },
     { prefix: "/", routes: commentPageRoutes(deps) },

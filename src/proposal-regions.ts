@@ -1,5 +1,5 @@
 import { COMMENT_EVENT_KINDS, type CommentEventKind, type LiveEventKind } from "./domain/live.js";
-import { ballotOutcomeOf, loadVoteSection, renderVoteEvent } from "./features/ballots/index.js";
+import { ballotOutcomeOf, loadVoteSection, renderScreenEvent, renderVoteEvent } from "./features/ballots/index.js";
 import { loadDiscussionSection, renderCommentEvent, renderDiscussionEvent } from "./features/comments/index.js";
 import { loadSynthesisSection } from "./features/moderation/index.js";
 import type { AppDeps, ProposalRegions } from "./http/env.js";
@@ -19,18 +19,22 @@ export function proposalRegions(deps: AppDeps): ProposalRegions {
       ]);
       return { vote, discussion, synthesis };
     },
-    renderEvent: (event, viewer, filter) => {
+    renderEvent: (event, viewer, filter, audience = "page") => {
       const { kind, commentId, proposalId } = event;
+      if (audience === "screen") return isVoteEvent(kind) ? renderScreenEvent(deps, proposalId) : Promise.resolve("");
       if (isCommentEvent(kind) && commentId)
         return renderCommentEvent(deps, viewer, filter, { kind, commentId, proposalId });
       if (kind === "discussion_locked" || kind === "synthesis_published")
         return renderDiscussionEvent(deps, { kind, proposalId });
-      if (kind === "ballot_cast" || kind === "vote_opened" || kind === "vote_closed" || kind === "vote_scheduled")
+      if (isVoteEvent(kind))
         return renderVoteEvent(deps, { id: proposalId }, viewer, kind).then((element) => element?.toString() ?? "");
       return Promise.resolve("");
     },
   };
 }
+
+const isVoteEvent = (kind: LiveEventKind): kind is "ballot_cast" | "vote_opened" | "vote_closed" | "vote_scheduled" =>
+  kind === "ballot_cast" || kind === "vote_opened" || kind === "vote_closed" || kind === "vote_scheduled";
 
 const isCommentEvent = (kind: LiveEventKind): kind is CommentEventKind =>
   (COMMENT_EVENT_KINDS as readonly string[]).includes(kind);

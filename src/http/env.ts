@@ -57,6 +57,9 @@ export interface ProposalLiveEvent {
   commentId: string | null;
 }
 
+/** Who a proposal's live stream draws for: its page, or its meeting screen (`?vue=seance`). */
+export type LiveAudience = "page" | "screen";
+
 /**
  * The regions of a proposal page, each drawn by the feature that owns it (the vote, the debate,
  * the synthesis), composed once in app.ts: a feature re-renders the whole page after a refused
@@ -68,7 +71,13 @@ export interface ProposalRegions {
     viewer: CurrentUser | undefined,
     flags?: { message?: string | undefined },
   ): Promise<ProposalSections>;
-  renderEvent(event: ProposalLiveEvent, viewer: CurrentUser | undefined, filter: DiscussionFilter): Promise<string>;
+  /** `audience`: the proposal page (default), or the meeting screen, which shows only the vote. */
+  renderEvent(
+    event: ProposalLiveEvent,
+    viewer: CurrentUser | undefined,
+    filter: DiscussionFilter,
+    audience?: LiveAudience,
+  ): Promise<string>;
 }
 
 /** What every route factory receives: built once in createApp, never global. */

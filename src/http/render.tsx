@@ -4,6 +4,7 @@ import { jsxRenderer } from "hono/jsx-renderer";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppShell, type Viewer } from "../../views/layouts/AppShell.js";
 import { Document } from "../../views/layouts/Document.js";
+import { ScreenShell } from "../../views/layouts/ScreenShell.js";
 import { can } from "../domain/permissions.js";
 import type { AssetStore } from "./assets.js";
 import type { CurrentUser } from "./env.js";
@@ -12,6 +13,10 @@ import { isPartial, varyOnHtmx } from "./htmx.js";
 export interface PageMeta {
   title: string;
   description?: string;
+  /** `screen`: a page to project (the meeting screen), without header, navigation or footer. */
+  layout?: "app" | "screen";
+  /** Reloads the page every so many seconds when scripts do not run (a live page without JavaScript). */
+  refreshWithoutScript?: number;
 }
 
 declare module "hono" {
@@ -25,11 +30,15 @@ declare module "hono" {
 export function pageRenderer(assets: AssetStore) {
   const urls = assets.urls();
   return jsxRenderer(
-    ({ children, title, description }, c) => (
-      <Document title={title} description={description} assets={urls}>
-        <AppShell currentPath={c.req.path} viewer={viewerOf(c.get("user"))}>
-          {children}
-        </AppShell>
+    ({ children, title, description, layout, refreshWithoutScript }, c) => (
+      <Document title={title} description={description} assets={urls} refreshWithoutScript={refreshWithoutScript}>
+        {layout === "screen" ? (
+          <ScreenShell>{children}</ScreenShell>
+        ) : (
+          <AppShell currentPath={c.req.path} viewer={viewerOf(c.get("user"))}>
+            {children}
+          </AppShell>
+        )}
       </Document>
     ),
     { docType: true },

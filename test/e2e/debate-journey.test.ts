@@ -1,46 +1,10 @@
 /// <reference lib="dom" />
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app.js";
-import { type RunningBroker, startLiveBroker } from "../../src/live/broker.js";
-import { loadConfig } from "../../src/platform/config.js";
-import { createLogger } from "../../src/platform/logger.js";
 import { createUser } from "../factories.js";
 import { chromiumAvailable, expectNoAxeViolations, launchChromium, watchPage } from "../helpers/browser.js";
-import { testSigner } from "../helpers/checkpoints.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.js";
-import { freePort } from "../helpers/net.js";
-
-/** The real app with its live broker, on a real port. */
-async function listenLive(database: TestDatabase) {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ NODE_ENV: "test", PUBLIC_ORIGIN: origin, LOG_LEVEL: "silent" });
-  const logger = createLogger(config);
-  const broker: RunningBroker = startLiveBroker({ connectionString: database.url, logger });
-  await broker.ready;
-  const app = createApp({
-    config,
-    db: database.db,
-    logger,
-    lifecycle: { shuttingDown: false },
-    live: broker,
-    signer: testSigner,
-  });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, (_info: AddressInfo) => resolve(started));
-  });
-  return {
-    origin,
-    close: async () => {
-      await broker.stop();
-      if ("closeAllConnections" in server) server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+import { listenLive } from "../helpers/http-server.js";
 
 describe.runIf(chromiumAvailable())("the debate in Chromium", () => {
   let database: TestDatabase;

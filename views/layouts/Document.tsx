@@ -13,11 +13,13 @@ export interface DocumentProps {
   title: string;
   description?: string;
   assets: AssetUrls;
+  /** Seconds between reloads when scripts do not run (a live page that must stay current without them). */
+  refreshWithoutScript?: number | undefined;
   children: Child;
 }
 
 /** The HTML document: lang="fr", metadata, our own stylesheet and htmx (never a CDN). */
-export function Document({ title, description, assets, children }: DocumentProps) {
+export function Document({ title, description, assets, refreshWithoutScript, children }: DocumentProps) {
   const fullTitle = title === text.siteName ? title : `${title} — ${text.siteName}`;
   return (
     <html lang="fr">
@@ -31,6 +33,11 @@ export function Document({ title, description, assets, children }: DocumentProps
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.htmx} defer />
         <script src={assets.script} defer />
+        {refreshWithoutScript ? (
+          <noscript>
+            <meta http-equiv="refresh" content={String(refreshWithoutScript)} />
+          </noscript>
+        ) : null}
       </head>
       <body>{children}</body>
     </html>

@@ -17,3 +17,5 @@ export { resultsRoutes } from "./results/results.routes.js";
 export { loadResults } from "./results/results.service.js";
 export { verifyExport } from "./results/verify.js";
 export type { BallotChainExport } from "./results/view-models/results.model.js";
+export { screenRoutes } from "./screen/screen.routes.js";
+export { renderScreenEvent } from "./screen/screen-events.js";

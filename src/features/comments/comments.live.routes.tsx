@@ -2,7 +2,7 @@ import { type Context, Hono } from "hono";
 import { type SSEStreamingApi, streamSSE } from "hono/streaming";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import type { DiscussionFilter } from "../../domain/debate.js";
-import type { AppEnv, RouteDeps } from "../../http/env.js";
+import type { AppEnv, LiveAudience, RouteDeps } from "../../http/env.js";
 import { notFound } from "../../http/errors.js";
 import { latestLiveEventId, listLiveEventsAfter } from "../../live/live.queries.js";
 import { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
@@ -71,11 +71,12 @@ async function openLiveStream(c: Context<AppEnv>, deps: RouteDeps) {
   const proposal = await findDiscussionProposal(deps.db, c.req.param("slug") ?? "");
   if (!proposal) throw notFound(t.unknownProposal);
   const filter = readFilter({ position: c.req.query("position"), tri: c.req.query("tri") });
+  const audience: LiveAudience = c.req.query("vue") === "seance" ? "screen" : "page";
   const resumeFrom =
     firstId(c.req.header("Last-Event-ID"), c.req.query("depuis")) ?? (await latestLiveEventId(deps.db, proposal.id));
   c.header("Cache-Control", "no-store");
   c.header("X-Accel-Buffering", "no");
-  return streamSSE(c, (stream) => runStream(c, deps, { stream, proposal, filter, resumeFrom }));
+  return streamSSE(c, (stream) => runStream(c, deps, { stream, proposal, filter, audience, resumeFrom }));
 }
 
 function firstId(...candidates: (string | undefined)[]): string | undefined {
@@ -86,6 +87,7 @@ interface StreamState {
   stream: SSEStreamingApi;
   proposal: DiscussionProposal;
   filter: DiscussionFilter;
+  audience: LiveAudience;
   resumeFrom: string;
 }
 
@@ -143,10 +145,14 @@ async function sendMissed(c: Context<AppEnv>, deps: RouteDeps, state: StreamStat
       listLiveEventsAfter(deps.db, state.proposal.id, after, BATCH),
     );
     const viewer = c.get("user");
-    const viewerKey = `${viewer?.id ?? "public"}:${state.filter.sort}:${state.filter.stance ?? ""}`;
+    // The meeting screen is the same for everyone: drawn once per event for all its viewers.
+    const viewerKey =
+      state.audience === "screen"
+        ? "screen"
+        : `${viewer?.id ?? "public"}:${state.filter.sort}:${state.filter.stance ?? ""}`;
     for (const event of events) {
       const html = await sharedOnce(deps, `render:${event.id}:${viewerKey}`, () =>
-        deps.regions.renderEvent(event, viewer, state.filter),
+        deps.regions.renderEvent(event, viewer, state.filter, state.audience),
       );
       await state.stream.writeSSE({ id: event.id, data: html });
       last = event.id;

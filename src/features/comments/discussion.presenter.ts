@@ -4,6 +4,7 @@ import type { Database } from "../../db/database.js";
 import type { Actor } from "../../domain/actor.js";
 import { type DiscussionFilter, STANCES } from "../../domain/debate.js";
 import { latestLiveEventId } from "../../live/live.queries.js";
+import { liveScripts } from "../../live/live-scripts.js";
 import { buildThreads, viewerContext } from "./comments.presenter.js";
 import { type DiscussionProposal, findDiscussionProposal } from "./comments.queries.js";
 import { countByStance, listTopLevelComments, type PageCursor } from "./comments.read.js";
@@ -19,7 +20,7 @@ import type {
 export const PAGE_SIZE = 20;
 
 /** Scripts of the live debate, loaded after htmx (deferred scripts run in document order). */
-export const DISCUSSION_SCRIPTS = ["/static/hx-sse.js", "/static/hx-upsert.js", "/static/live.js"];
+export const DISCUSSION_SCRIPTS = liveScripts("/static/hx-upsert.js");
 
 export function readFilter(query: { position?: string | undefined; tri?: string | undefined }): DiscussionFilter {
   const stance = STANCES.find((s) => s === query.position);

@@ -34,6 +34,11 @@ export function VoteSection({ view, oob = false }: { view: VoteSectionView; oob?
       {view.status === "clos" && view.results ? <ResultsView results={view.results} title={view.title} /> : null}
       {view.status !== "clos" ? <Rules view={view} /> : null}
       <VoteStatus view={view} />
+      {view.status === "vote_ouvert" || view.status === "clos" ? (
+        <p>
+          <a href={`/propositions/${view.slug}/seance`}>{t.screen.link}</a>
+        </p>
+      ) : null}
       <ViewerPart view={view} />
     </section>
   );

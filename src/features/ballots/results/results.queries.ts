@@ -105,6 +105,12 @@ export function listOrganisationsWithoutBallot(db: Kysely<Database>, proposalId:
     .execute();
 }
 
+/** Which organisations have cast a ballot on the proposal — never which choice: safe while the vote is open. */
+export async function listOrganisationIdsWithBallot(db: Kysely<Database>, proposalId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom("ballot").select("organisation_id").where("proposal_id", "=", proposalId).execute();
+  return new Set(rows.map((row) => row.organisation_id));
+}
+
 /** Choices and reasons of ballot events whose vote is closed (the salt is public then). */
 export function listRevealedBallotEvents(db: Kysely<Database>) {
   return db
