@@ -19,11 +19,14 @@ export function ResultsView({
   results,
   title,
   chartId = "graphique-resultats",
+  origin = "",
 }: {
   results: ResultsViewModel;
   title: string;
   /** Distinct per chart when several results share a page (the printable dossier). */
   chartId?: string;
+  /** Prefix of every link: the printable dossier writes them absolute, for paper. */
+  origin?: string;
 }) {
   const { tally } = results;
   return (
@@ -44,11 +47,14 @@ export function ResultsView({
       <CountsTable tally={tally} />
       <GroupTable caption={t.result.byCollege} rows={results.byCollege} />
       <GroupTable caption={t.result.byKind} rows={results.byKind} />
-      <RollCall rows={results.rollCall} />
+      <RollCall rows={results.rollCall} origin={origin} />
       {results.resultHash ? (
         <p class="muted">
-          {t.result.head} : <code class="hash">{results.resultHash}</code> (<a href="/journal">/journal</a>,{" "}
-          <a href="/verifier">{t.journal.verifyLink}</a>)
+          {t.result.head} : <code class="hash">{results.resultHash}</code> (
+          <a class="url" href={`${origin}/journal`}>
+            {origin}/journal
+          </a>
+          , <a href={`${origin}/verifier`}>{t.journal.verifyLink}</a>)
         </p>
       ) : null}
     </div>
@@ -112,7 +118,7 @@ function GroupTable({ caption, rows }: { caption: string; rows: GroupRow[] }) {
   );
 }
 
-function RollCall({ rows }: { rows: RollCallRow[] }) {
+function RollCall({ rows, origin }: { rows: RollCallRow[]; origin: string }) {
   return (
     <table class="data-table roll-call">
       <caption>{t.result.rollCall}</caption>
@@ -127,7 +133,7 @@ function RollCall({ rows }: { rows: RollCallRow[] }) {
         {rows.map((row) => (
           <tr>
             <th scope="row">
-              <a href={`/organisations/${row.organisationSlug}`}>{row.organisationName}</a>
+              <a href={`${origin}/organisations/${row.organisationSlug}`}>{row.organisationName}</a>
             </th>
             <td>{row.choice ? t.choices[row.choice] : t.result.noBallot}</td>
             <td>{row.reason}</td>
