@@ -93,7 +93,7 @@ export function DossierPage({ view }: { view: DossierView }) {
           {proposals.map((p) => (
             <li>
               <a href={`#${sectionId(p.slug)}`}>
-                <span class="section-number">{p.number}</span> {p.title}
+                <span class="section-number">{p.number}</span> <span class="toc-title">{p.title}</span>
               </a>
               <ol>
                 {SUBSECTIONS.map((s, index) => (
@@ -102,7 +102,7 @@ export function DossierPage({ view }: { view: DossierView }) {
                       <span class="section-number">
                         {p.number}.{index + 1}
                       </span>{" "}
-                      {s.title}
+                      <span class="toc-title">{s.title}</span>
                     </a>
                   </li>
                 ))}
