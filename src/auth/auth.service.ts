@@ -2,6 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
 import { DomainError } from "../domain/errors.js";
 import type { LinkState } from "../domain/links.js";
+import { PASSWORD_RESET_LIFETIME_MS } from "../domain/retention.js";
 import { queueEmail, recentEmailCount } from "../features/email/index.js";
 import type { Config } from "../platform/config.js";
 import { deleteUserSessions, findUserByEmail, markSessionTwoFactorVerified, spendTotpStep } from "./auth.queries.js";
@@ -115,7 +116,6 @@ async function useRecoveryCode(db: Kysely<Database>, userId: string, code: strin
 }
 
 const HOUR_MS = 60 * 60 * 1000;
-const RESET_LIFETIME_MS = HOUR_MS;
 const RESET_EMAILS_PER_HOUR = 3;
 
 /**
@@ -142,7 +142,11 @@ export async function requestPasswordReset(
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("password_reset")
-      .values({ user_id: user.id, token_hash: hashToken(token), expires_at: new Date(Date.now() + RESET_LIFETIME_MS) })
+      .values({
+        user_id: user.id,
+        token_hash: hashToken(token),
+        expires_at: new Date(Date.now() + PASSWORD_RESET_LIFETIME_MS),
+      })
       .execute();
     await queueEmail(trx, {
       kind: "password-reset",

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
+import { THROTTLE_MAX_DELAY_MS, THROTTLE_QUIET_RESET_HOURS } from "../domain/retention.js";
 
 /**
  * Failed sign-ins counted in Postgres (shared by every instance), per account and
@@ -24,11 +25,10 @@ export const IP_POLICY: ThrottlePolicy = { freeFailures: 20 };
 export const RESET_IP_POLICY: ThrottlePolicy = { freeFailures: 10 };
 
 const BASE_DELAY_MS = 30_000;
-const MAX_DELAY_MS = 15 * 60_000;
 
 export function delayAfter(failures: number, policy: ThrottlePolicy): number {
   const excess = failures - policy.freeFailures;
-  return excess <= 0 ? 0 : Math.min(BASE_DELAY_MS * 2 ** (excess - 1), MAX_DELAY_MS);
+  return excess <= 0 ? 0 : Math.min(BASE_DELAY_MS * 2 ** (excess - 1), THROTTLE_MAX_DELAY_MS);
 }
 
 /** Seconds to wait before another attempt may be made under any of these keys (0 = go ahead). */
@@ -49,7 +49,7 @@ export async function recordFailure(db: Kysely<Database>, key: string, policy: T
     .values({ key, failures: 1 })
     .onConflict((oc) =>
       oc.column("key").doUpdateSet({
-        failures: sql`case when auth_throttle.last_failure_at < now() - interval '24 hours' then 1
+        failures: sql`case when auth_throttle.last_failure_at < now() - make_interval(hours => ${THROTTLE_QUIET_RESET_HOURS}) then 1
                            else auth_throttle.failures + 1 end`,
         last_failure_at: sql`now()`,
       }),

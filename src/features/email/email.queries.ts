@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql, type Transaction } from "kysely";
 import type { Database, EmailOutboxTable } from "../../db/database.js";
 import type { EmailTemplate } from "../../domain/email.js";
+import { EMAIL_BODY_RETENTION_DAYS } from "../../domain/retention.js";
 
 export type EmailRow = Selectable<EmailOutboxTable>;
 
@@ -126,8 +127,11 @@ export function findEmailById(db: Kysely<Database>, id: string): Promise<EmailRo
   return db.selectFrom("email_outbox").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** Sent emails hold single-use links: once they are a week old, their bodies are blanked. */
-export async function purgeOldEmailBodies(db: Kysely<Database>, olderThanDays = 7): Promise<number> {
+/** Sent emails hold single-use links: once they are EMAIL_BODY_RETENTION_DAYS old, their bodies are blanked. */
+export async function purgeOldEmailBodies(
+  db: Kysely<Database>,
+  olderThanDays = EMAIL_BODY_RETENTION_DAYS,
+): Promise<number> {
   const result = await db
     .updateTable("email_outbox")
     .set({ body_text: "", template: null })

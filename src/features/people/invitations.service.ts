@@ -5,10 +5,10 @@ import type { Database } from "../../db/database.js";
 import { DomainError } from "../../domain/errors.js";
 import type { LinkState } from "../../domain/links.js";
 import type { Role } from "../../domain/people.js";
+import { INVITATION_LIFETIME_MS } from "../../domain/retention.js";
 import { recordAdminAction } from "../admin/index.js";
 import { queueEmail, recentEmailCount } from "../email/index.js";
 
-const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 const INVITATION_EMAILS_PER_HOUR = 5;
 
 export interface InvitationInput {
