@@ -37,6 +37,14 @@ export interface Config {
   readonly pageCacheMs: number;
   /** Ed25519 private key (PEM) signing the journal's checkpoints; required in production, else kept in DATA_DIR. */
   readonly checkpointSigningKey: string | undefined;
+  /** Who publishes the site, as the legal notice (/mentions-legales) names them. */
+  readonly publisherName: string;
+  readonly publisherAddress: string;
+  readonly publicationDirector: string;
+  /** Where visitors write (secretariat, moderation, accessibility, personal data): shown on /contact. */
+  readonly contactEmail: string;
+  /** Who hosts the site: name, address and telephone, as the legal notice must give them. */
+  readonly hostingProvider: string;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +81,26 @@ const origin = z
     message: "doit être une origine http(s)://hôte[:port]",
   })
   .transform((value) => new URL(value).origin);
+
+/** A line shown on the legal pages: one line of text, bounded. */
+const legalLine = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, "ne doit pas être vide")
+    .max(300, "doit faire au plus 300 caractères")
+    .regex(/^[^\p{Cc}]*$/u, "doit tenir sur une ligne, sans caractère de contrôle")
+    .default(fallback);
+
+/** Demo values, saying so: a real deployment sets its own (README, « Configuration »). */
+export const DEMO_LEGAL_DETAILS = {
+  publisherName: "Coalition pour l'accès aux soins (éditeur de démonstration)",
+  publisherAddress: "Adresse de l'éditeur à renseigner (valeur de démonstration)",
+  publicationDirector: "Directrice ou directeur de la publication à renseigner (valeur de démonstration)",
+  contactEmail: "contact@demo.concertation.localhost",
+  hostingProvider:
+    "Fly.io, Inc., https://fly.io, région de Paris (cdg) — valeur de démonstration : indiquez l'adresse et le téléphone de l'hébergeur",
+} as const;
 
 const envSchema = z.object({
   NODE_ENV: z
@@ -124,6 +152,16 @@ const envSchema = z.object({
       })
       .optional(),
   ),
+  PUBLISHER_NAME: legalLine(DEMO_LEGAL_DETAILS.publisherName),
+  PUBLISHER_ADDRESS: legalLine(DEMO_LEGAL_DETAILS.publisherAddress),
+  PUBLICATION_DIRECTOR: legalLine(DEMO_LEGAL_DETAILS.publicationDirector),
+  CONTACT_EMAIL: z
+    .string()
+    .trim()
+    .max(254, "doit être une adresse, ex. secretariat@exemple.fr")
+    .regex(/^[^@\s<>,;"]+@[^@\s<>,;"]+\.[^@\s<>,;".]+$/, "doit être une adresse, ex. secretariat@exemple.fr")
+    .default(DEMO_LEGAL_DETAILS.contactEmail),
+  HOSTING_PROVIDER: legalLine(DEMO_LEGAL_DETAILS.hostingProvider),
   TRUST_PROXY: z.enum(["true", "false"], { error: "doit valoir true ou false" }).default("false"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
@@ -182,6 +220,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY === "true",
     pageCacheMs: values.PAGE_CACHE_MS,
     checkpointSigningKey: values.CHECKPOINT_SIGNING_KEY,
+    publisherName: values.PUBLISHER_NAME,
+    publisherAddress: values.PUBLISHER_ADDRESS,
+    publicationDirector: values.PUBLICATION_DIRECTOR,
+    contactEmail: values.CONTACT_EMAIL,
+    hostingProvider: values.HOSTING_PROVIDER,
   });
 }
 

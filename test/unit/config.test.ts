@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/platform/config.js";
+import { ConfigError, DEMO_LEGAL_DETAILS, loadConfig } from "../../src/platform/config.js";
 import { TEST_CHECKPOINT_KEY_PEM } from "../helpers/checkpoints.js";
 
 describe("loadConfig", () => {
@@ -15,6 +15,27 @@ describe("loadConfig", () => {
       publicOrigin: "http://localhost:3000",
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("gives the legal pages demo values that say so, and takes a deployment's own", () => {
+    const demo = loadConfig({});
+    expect(demo).toMatchObject(DEMO_LEGAL_DETAILS);
+    for (const value of [demo.publisherName, demo.publisherAddress, demo.publicationDirector, demo.hostingProvider]) {
+      expect(value).toContain("démonstration");
+    }
+    expect(demo.contactEmail).toMatch(/@demo\.concertation\.localhost$/);
+    const own = loadConfig({
+      PUBLISHER_NAME: " Association Exemple ",
+      PUBLISHER_ADDRESS: "1 rue de l'Exemple, 75001 Paris",
+      PUBLICATION_DIRECTOR: "Camille Martin",
+      CONTACT_EMAIL: "secretariat@exemple.fr",
+      HOSTING_PROVIDER: "Hébergeur Exemple, 2 rue de l'Hôte, 59000 Lille, 01 23 45 67 89",
+    });
+    expect(own).toMatchObject({
+      publisherName: "Association Exemple",
+      publicationDirector: "Camille Martin",
+      contactEmail: "secretariat@exemple.fr",
+    });
   });
 
   it("derives the public origin from PORT and normalises an explicit one", () => {
@@ -89,6 +110,10 @@ describe("loadConfig", () => {
     ["DATABASE_URL", "mysql://localhost/db", /DATABASE_URL doit être une URL postgres/],
     ["PUBLIC_ORIGIN", "concertation.fr", /PUBLIC_ORIGIN doit être une origine/],
     ["DATA_DIR", "  ", /DATA_DIR ne doit pas être vide/],
+    ["CONTACT_EMAIL", "secretariat", /CONTACT_EMAIL doit être une adresse/],
+    ["CONTACT_EMAIL", "a@b.fr\r\nBcc: c@d.fr", /CONTACT_EMAIL doit être une adresse/],
+    ["PUBLISHER_NAME", "Éditeur\nDeuxième ligne", /PUBLISHER_NAME doit tenir sur une ligne/],
+    ["HOSTING_PROVIDER", "x".repeat(301), /HOSTING_PROVIDER doit faire au plus 300 caractères/],
   ])("refuses %s=%s with one French sentence naming it", (variable, value, message) => {
     const attempt = () => loadConfig({ [variable]: value });
     expect(attempt).toThrow(ConfigError);
