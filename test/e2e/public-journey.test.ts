@@ -38,7 +38,16 @@ describe.runIf(chromiumAvailable())("public journey in Chromium", () => {
     await expectNoAxeViolations(page);
   });
 
-  it.each(["/organisations", "/organisations/apvf", "/a-propos", "/propositions/inexistante"])(
+  const INFORMATION_PAGES = [
+    "/accessibilite",
+    "/mentions-legales",
+    "/donnees-personnelles",
+    "/plan-du-site",
+    "/contact",
+    "/aide",
+  ];
+
+  it.each(["/organisations", "/organisations/apvf", "/a-propos", "/propositions/inexistante", ...INFORMATION_PAGES])(
     "%s has zero axe violations",
     async (path) => {
       const page = await journey.browser.newPage();
@@ -48,6 +57,15 @@ describe.runIf(chromiumAvailable())("public journey in Chromium", () => {
       expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
     },
   );
+
+  // The accessibility statement says these pages are checked at 320 px: axe and no sideways scrolling.
+  it.each(INFORMATION_PAGES)("%s reflows at 320 px with zero axe violations", async (path) => {
+    const page = await journey.browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${journey.server.origin}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+  });
 
   it("the axe check itself fails on a faulty page (guards against a check that cannot fail)", async () => {
     const page = await journey.browser.newPage();

@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import { ballotsText } from "../ballots/ballots.text.js";
 import { text } from "../common/text.js";
 import { Announcer } from "../components/Announcement.js";
+import { siteText } from "../site/site.text.js";
 
 /** The signed-in person, as the header shows them. */
 export interface Viewer {
@@ -27,6 +28,31 @@ const NAV_LINKS = [
 function isCurrent(href: string, currentPath: string): boolean {
   return href === "/" ? currentPath === "/" : currentPath === href || currentPath.startsWith(`${href}/`);
 }
+
+const FOOTER_GROUPS = [
+  {
+    id: "pied-participer",
+    heading: siteText.footer.participate,
+    links: [
+      { href: "/aide", label: siteText.footer.help },
+      { href: "/charte", label: siteText.footer.charter },
+      { href: "/journal-de-moderation", label: siteText.footer.moderationJournal },
+      { href: "/donnees", label: siteText.footer.openData },
+      { href: "/dossier", label: siteText.footer.dossier },
+    ],
+  },
+  {
+    id: "pied-informations",
+    heading: siteText.footer.information,
+    links: [
+      { href: "/accessibilite", label: siteText.footer.accessibility },
+      { href: "/mentions-legales", label: siteText.footer.legal },
+      { href: "/donnees-personnelles", label: siteText.footer.privacy },
+      { href: "/contact", label: siteText.footer.contact },
+      { href: "/plan-du-site", label: siteText.footer.siteMap },
+    ],
+  },
+] as const;
 
 /** Skip link, header with navigation, main landmark and footer around every page. */
 function ViewerLinks({ viewer, currentPath }: { viewer: Viewer | undefined; currentPath: string }) {
@@ -116,10 +142,24 @@ export function AppShell({ currentPath, viewer, children }: AppShellProps) {
       <footer class="site-footer">
         <div class="container">
           <p>{text.footer.about}</p>
-          <p>
-            <a href="/charte">Charte de modération</a> · <a href="/journal-de-moderation">Journal de modération</a> ·{" "}
-            <a href="/donnees">Données ouvertes</a> · <a href="/dossier">Dossier imprimable</a>
-          </p>
+          <nav class="footer-nav" aria-label={siteText.footer.label}>
+            {FOOTER_GROUPS.map((group) => (
+              <div class="footer-group">
+                <h2 class="footer-heading" id={group.id}>
+                  {group.heading}
+                </h2>
+                <ul>
+                  {group.links.map((link) => (
+                    <li>
+                      <a href={link.href} aria-current={currentPath === link.href ? "page" : undefined}>
+                        {link.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </nav>
           <p class="muted">{text.footer.demo}</p>
         </div>
       </footer>
