@@ -5,6 +5,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { DEV_KEY_FILE, loadCheckpointSigner } from "./audit/checkpoint-key.js";
 import type { CheckpointSigner } from "./audit/checkpoints.js";
+import { startAuthPurge } from "./auth/auth.jobs.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { type OpenDatabase, openDatabase } from "./db/open.js";
 import { startVoteScheduler, type VoteScheduler } from "./features/ballots/index.js";
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   let outbox: EmailOutbox | undefined;
   let votes: VoteScheduler | undefined;
   let digest: CommentDigest | undefined;
+  let authPurge: ReturnType<typeof startAuthPurge> | undefined;
   const server = serve(
     { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: httpServerOptions(config) },
     (info: AddressInfo) => {
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       outbox = startEmailOutbox({ db: database.db, config, logger });
       votes = startVoteScheduler({ db: database.db, logger, publicOrigin: config.publicOrigin, signer });
       digest = startCommentDigest({ db: database.db, config, logger });
+      authPurge = startAuthPurge({ db: database.db, config, logger });
       printWelcome(config, demo, database.embeddedDatabaseDir);
     },
   );
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
       lifecycle,
       logger,
       timeoutMs: config.shutdownTimeoutMs,
-      jobs: [outbox, votes, digest],
+      jobs: [outbox, votes, digest, authPurge],
       live,
     });
   process.once("SIGINT", stop);
@@ -152,7 +155,7 @@ interface ShutdownParts {
   lifecycle: Lifecycle;
   logger: Logger;
   timeoutMs: number;
-  /** Jobs (email outbox, vote scheduler, digest): each finishes the batch under way. */
+  /** Jobs (email outbox, vote scheduler, digest, sign-in purge): each finishes the batch under way. */
   jobs: (Stoppable | undefined)[];
   live: Stoppable;
 }

@@ -108,3 +108,17 @@ export async function spendTotpStep(db: Kysely<Database>, userId: string, step: 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Sessions past their absolute expiry or idle longer than allowed: they can never be used again. */
+export async function deleteEndedSessions(db: Kysely<Database>, inactivityMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom("user_session")
+    .where((eb) =>
+      eb.or([
+        eb("expires_at", "<=", sql<Date>`now()`),
+        eb("last_seen_at", "<=", sql<Date>`now() - ${`${inactivityMs} milliseconds`}::interval`),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -67,6 +67,19 @@ export async function recordFailure(db: Kysely<Database>, key: string, policy: T
   return failures;
 }
 
+/**
+ * Counters quiet for THROTTLE_QUIET_RESET_HOURS, with no wait still running: the next failure
+ * would count from one anyway, so the row (an address and an IP) is deleted.
+ */
+export async function deleteQuietThrottles(db: Kysely<Database>): Promise<number> {
+  const result = await db
+    .deleteFrom("auth_throttle")
+    .where("last_failure_at", "<", sql<Date>`now() - make_interval(hours => ${THROTTLE_QUIET_RESET_HOURS})`)
+    .where((eb) => eb.or([eb("blocked_until", "is", null), eb("blocked_until", "<=", sql<Date>`now()`)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function clearFailures(db: Kysely<Database>, key: string): Promise<void> {
   await db.deleteFrom("auth_throttle").where("key", "=", key).execute();
 }
