@@ -82,7 +82,7 @@ describe("public-sector pages", () => {
     expect(page).toContain(`une fois, pendant ${days(INVITATION_LIFETIME_MS / DAY_MS)}`);
     expect(page).toContain(`une fois, pendant ${hours(PASSWORD_RESET_LIFETIME_MS / HOUR_MS)}`);
     expect(page).toContain(`au plus de ${THROTTLE_MAX_DELAY_MS / 60_000} minutes`);
-    expect(page).toContain(`repart de zéro après ${hours(THROTTLE_QUIET_RESET_HOURS)} sans échec`);
+    expect(page).toContain(`après ${hours(THROTTLE_QUIET_RESET_HOURS)} sans échec, le compteur`);
     for (const right of ["l'accès", "rectification", "effacement", "limitation", "vous opposer", "CNIL"]) {
       expect(page).toContain(right);
     }

@@ -83,13 +83,13 @@ export function AccessibilityPage({ site }: { site: SiteIdentity }) {
             <a href="https://formulaire.defenseurdesdroits.fr/" hreflang="fr">
               {t.recourseWays.form}
             </a>
-            ;
+            {" ;"}
           </li>
           <li>
             <a href="https://www.defenseurdesdroits.fr/saisir/delegues" hreflang="fr">
               {t.recourseWays.delegate}
             </a>
-            ;
+            {" ;"}
           </li>
           <li>
             {t.recourseWays.post}

@@ -13,7 +13,8 @@ export function PersonalDataPage({ site, retention }: { site: SiteIdentity; rete
       <section aria-labelledby="responsable">
         <h2 id="responsable">{t.controllerHeading}</h2>
         <p>
-          {t.controller(site.publisherName)} <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
+          {t.controller(site.publisherName)} {siteText.legal.contact}{" "}
+          <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
         </p>
       </section>
 
@@ -28,7 +29,11 @@ export function PersonalDataPage({ site, retention }: { site: SiteIdentity; rete
         <dl class="data-inventory">
           {t.rows(retention).map((row) => (
             <div class="data-item">
-              <dt>{row.what}</dt>
+              <dt>{row.topic}</dt>
+              <dd>
+                <span class="data-label">{t.what} : </span>
+                {row.what}.
+              </dd>
               <dd>
                 <span class="data-label">{t.why} : </span>
                 {row.why}.

@@ -128,55 +128,65 @@ export const siteText = {
     howLong: "Durée de conservation",
     rows: (r: RetentionFacts) => [
       {
-        what: "Compte : adresse électronique, nom d'affichage, rôle, empreinte du mot de passe (jamais le mot de passe lui-même) ; pour l'équipe, clé de double authentification et empreintes des codes de secours",
+        topic: "Compte",
+        what: "Adresse électronique, nom d'affichage, rôle, empreinte du mot de passe (jamais le mot de passe lui-même) ; pour l'équipe, clé de double authentification et empreintes des codes de secours",
         why: "Vous connecter et savoir qui agit",
         howLong:
           "Tant que le compte existe : il n'est pas supprimé automatiquement. Un compte suspendu ne permet plus de se connecter ; l'effacement se fait sur demande (voir « Vos droits »).",
       },
       {
-        what: "Session de connexion : un cookie de session (nécessaire au service, sans consentement à donner), l'adresse IP et le navigateur au moment de la connexion, les dates d'activité",
+        topic: "Session de connexion",
+        what: "Un cookie de session (nécessaire au service, sans consentement à donner), l'adresse IP et le navigateur au moment de la connexion, les dates d'activité",
         why: "Vous garder connecté et repérer une session suspecte",
-        howLong: `La session prend fin après ${days(r.sessionInactivityDays)} sans activité et au plus tard ${days(r.sessionAbsoluteDays)} après la connexion ; elle est effacée à la déconnexion ou quand elle est présentée après sa fin, et les autres sessions du compte le sont quand le mot de passe change ou que le compte est suspendu.`,
+        howLong: `La session prend fin après ${days(r.sessionInactivityDays)} sans activité et au plus tard ${days(r.sessionAbsoluteDays)} après la connexion , puis elle est effacée dans les minutes qui suivent, comme à la déconnexion. Les autres sessions du compte sont effacées quand le mot de passe change ou que le compte est suspendu.`,
       },
       {
-        what: "Mandat : l'organisation représentée, les dates de début et de fin, la note de l'administrateur",
+        topic: "Mandat",
+        what: "L'organisation représentée, les dates de début et de fin, la note de l'administrateur",
         why: "Savoir au nom de quelle organisation chacun peut agir, et à quelle date",
         howLong: "Avec le compte : les mandats terminés restent, car ils disent qui pouvait agir quand.",
       },
       {
-        what: "Invitation et réinitialisation du mot de passe : adresse, rôle, organisation, empreinte du lien",
+        topic: "Invitation et réinitialisation du mot de passe",
+        what: "Adresse, rôle, organisation, empreinte du lien",
         why: "Créer le compte, retrouver l'accès",
         howLong: `Un lien d'invitation fonctionne une fois, pendant ${days(r.invitationDays)} ; un lien de réinitialisation une fois, pendant ${hours(r.resetLinkHours)}. L'invitation reste enregistrée dans l'historique de l'administration.`,
       },
       {
+        topic: "Débat",
         what: "Commentaires et chacune de leurs versions, mentions d'organisations, soutiens (organisation et personne), signalements",
         why: "Le débat public entre organisations, et sa modération",
         howLong:
           "Sans limite de durée : ils forment l'archive publique de la concertation. Le texte d'un commentaire masqué n'est plus publié mais reste lisible par la modération.",
       },
       {
-        what: "Bulletins déposés au nom de l'organisation : choix, motivation, personne qui l'a déposé, chaque modification et son reçu",
+        topic: "Bulletins de vote",
+        what: "Choix et motivation déposés au nom de l'organisation, personne qui a déposé le bulletin, chaque modification et son reçu",
         why: "Le vote de l'organisation, publié et vérifiable après la clôture",
         howLong: "Sans limite de durée : le scrutin clos est public et doit rester vérifiable.",
       },
       {
+        topic: "Suivi et notifications",
         what: "Propositions suivies, fréquence des notifications, notifications et rappels de vote envoyés",
         why: "Vous prévenir des réponses, mentions et fins de vote",
         howLong:
           "Jusqu'à ce que vous changiez vos réglages (page Notifications de votre compte) ou que le compte soit effacé.",
       },
       {
-        what: "Courriels envoyés par la plateforme : destinataire, objet, contenu (qui peut contenir un lien à usage unique), dates d'envoi",
+        topic: "Courriels",
+        what: "Destinataire, objet, contenu (qui peut contenir un lien à usage unique), dates d'envoi",
         why: "Envoyer invitations, reçus de vote, rappels et notifications",
         howLong: `Le contenu d'un courriel envoyé est effacé ${days(r.emailBodyDays)} après l'envoi ; le destinataire, l'objet et la date restent. Un courriel que le serveur n'a jamais pu envoyer garde son contenu.`,
       },
       {
-        what: "Tentatives de connexion échouées et demandes de réinitialisation : adresse saisie, adresse IP, nombre d'échecs",
+        topic: "Protection contre les essais de mots de passe",
+        what: "Pour chaque connexion échouée et chaque demande de réinitialisation : adresse saisie, adresse IP, nombre d'échecs",
         why: "Ralentir les essais de mots de passe (chaque nouvel échec impose une attente croissante)",
-        howLong: `L'attente est au plus de ${minutes(r.throttleMaxMinutes)} ; le compteur repart de zéro après ${hours(r.throttleQuietHours)} sans échec et il est effacé à la connexion réussie.`,
+        howLong: `L'attente est au plus de ${minutes(r.throttleMaxMinutes)} ; après ${hours(r.throttleQuietHours)} sans échec, le compteur (adresse saisie et adresse IP comprises) est effacé ; celui du compte l'est aussi dès la connexion réussie.`,
       },
       {
-        what: "Journal de l'administration et de la modération : qui a invité, suspendu, programmé un vote, masqué ou rétabli un commentaire, et les tentatives de voter pour une autre organisation",
+        topic: "Journal de l'administration et de la modération",
+        what: "Qui a invité, suspendu, programmé un vote, masqué ou rétabli un commentaire, et les tentatives de voter pour une autre organisation",
         why: "Rendre compte des décisions et protéger le service",
         howLong: "Sans limite de durée. Le journal public de modération nomme la personne par son rôle seulement.",
       },
@@ -189,7 +199,7 @@ export const siteText = {
       "Sont publics, et publiés en données ouvertes : les commentaires avec le nom de leur auteur et de son organisation, les soutiens des organisations, et, après la clôture de chaque vote, le choix et la motivation de chaque organisation. Les adresses électroniques ne sont jamais publiées ; le texte d'un commentaire masqué par la modération n'est plus publié.",
     rightsHeading: "Vos droits",
     rightsLead:
-      "Vous pouvez demander l'accès à vos données, leur rectification, leur effacement, la limitation de leur traitement, ou vous opposer à ce traitement. Votre nom d'affichage et votre mot de passe se changent aussi depuis votre compte.",
+      "Vous pouvez demander l'accès à vos données, leur rectification, leur effacement, la limitation de leur traitement, ou vous opposer à ce traitement. Votre mot de passe se change aussi depuis votre compte.",
     rightsLimit:
       "Le journal d'audit (bulletins, clôtures, résultats, décisions de modération) est chaîné et public : il ne peut pas être effacé sans casser la vérification des votes. Il ne contient ni nom ni adresse électronique : des organisations, des numéros et des empreintes.",
     rightsHow: "Pour exercer ces droits, écrivez à",
