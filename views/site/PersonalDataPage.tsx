@@ -52,6 +52,11 @@ export function PersonalDataPage({ site, retention }: { site: SiteIdentity; rete
         <p>{t.basis}</p>
       </section>
 
+      <section aria-labelledby="destinataires">
+        <h2 id="destinataires">{t.recipientsHeading}</h2>
+        <p>{t.recipients}</p>
+      </section>
+
       <section aria-labelledby="public">
         <h2 id="public">{t.publicHeading}</h2>
         <p>{t.public}</p>

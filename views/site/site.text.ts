@@ -94,7 +94,7 @@ export const siteText = {
     hostingHeading: "Hébergement",
     hosting: "Le site est hébergé par :",
     hostingData:
-      "Les données (base Postgres et courriels en attente d'envoi) sont conservées chez cet hébergeur ; aucune autre entreprise ne reçoit de données des visiteurs.",
+      "Les courriels de la plateforme sont remis au serveur d'envoi (SMTP) choisi par l'éditeur. Aucune autre entreprise ne reçoit de données : ni mesure d'audience, ni publicité, ni ressource d'un autre site.",
     propertyHeading: "Propriété intellectuelle et licences",
     proposals:
       "Les quatre propositions sont le texte public de la coalition, présenté lors de sa conférence de presse du 9 mars 2022.",
@@ -138,7 +138,7 @@ export const siteText = {
         topic: "Session de connexion",
         what: "Un cookie de session (nécessaire au service, sans consentement à donner), l'adresse IP et le navigateur au moment de la connexion, les dates d'activité",
         why: "Vous garder connecté et repérer une session suspecte",
-        howLong: `La session prend fin après ${days(r.sessionInactivityDays)} sans activité et au plus tard ${days(r.sessionAbsoluteDays)} après la connexion , puis elle est effacée dans les minutes qui suivent, comme à la déconnexion. Les autres sessions du compte sont effacées quand le mot de passe change ou que le compte est suspendu.`,
+        howLong: `La session prend fin après ${days(r.sessionInactivityDays)} sans activité et au plus tard ${days(r.sessionAbsoluteDays)} après la connexion, puis elle est effacée dans les minutes qui suivent, comme à la déconnexion. Les autres sessions du compte sont effacées quand le mot de passe change ou que le compte est suspendu.`,
       },
       {
         topic: "Mandat",
@@ -193,7 +193,10 @@ export const siteText = {
     ],
     basisHeading: "Base légale",
     basis:
-      "Ces traitements sont nécessaires à l'exécution d'une mission d'intérêt public, la concertation des organisations de la coalition, et à la sécurité du service (article 6, paragraphe 1, points e et f du RGPD). Ils ne servent à rien d'autre : aucune donnée n'est vendue, cédée ni utilisée pour de la publicité.",
+      "Ces traitements sont nécessaires à l'exécution d'une mission d'intérêt public, la concertation des organisations de la coalition, et à la sécurité du service (article 6, paragraphe 1, points e et f du RGPD). Ils ne servent à rien d'autre, et en particulier jamais à de la publicité.",
+    recipientsHeading: "Qui y a accès",
+    recipients:
+      "L'équipe de modération et l'administration, chacune pour ce que son rôle demande ; l'hébergeur du site (voir les mentions légales) ; le prestataire d'envoi des courriels, qui reçoit l'adresse du destinataire et le contenu de chaque courriel. Aucune donnée n'est vendue ni cédée.",
     publicHeading: "Ce qui est public",
     public:
       "Sont publics, et publiés en données ouvertes : les commentaires avec le nom de leur auteur et de son organisation, les soutiens des organisations, et, après la clôture de chaque vote, le choix et la motivation de chaque organisation. Les adresses électroniques ne sont jamais publiées ; le texte d'un commentaire masqué par la modération n'est plus publié.",
@@ -245,7 +248,6 @@ export const siteText = {
       { href: "/accessibilite", label: "Accessibilité" },
       { href: "/mentions-legales", label: "Mentions légales" },
       { href: "/donnees-personnelles", label: "Données personnelles" },
-      { href: "/plan-du-site", label: "Plan du site" },
     ],
   },
 
@@ -253,7 +255,7 @@ export const siteText = {
     title: "Contact",
     lead: "Le secrétariat de la coalition et l'équipe de modération lisent la même adresse :",
     writeTo: (email: string) => `Écrire à ${email}`,
-    aboutHeading: "Pour quoi nous écrire",
+    aboutHeading: "Selon votre demande",
     topics: {
       accountTitle: "Un compte, une invitation, un mandat",
       account:
@@ -282,7 +284,7 @@ export const siteText = {
     mandateHeading: "Le mandat",
     mandate: [
       "Sur la plateforme, ce sont les organisations qui délibèrent et qui votent. Une personne agit au nom d'une organisation parce qu'elle en a le mandat : un administrateur l'a invitée comme représentante de cette organisation, pour une période qui peut avoir une date de fin.",
-      "Tant que votre mandat est en cours, vous pouvez commenter, soutenir un commentaire et voter au nom de votre organisation ; votre tableau de bord et votre compte indiquent laquelle. Un mandat terminé ou suspendu ne permet plus d'agir ; ce qui a été fait pendant le mandat reste.",
+      "Tant que votre mandat est en cours, vous pouvez commenter, soutenir un commentaire et voter au nom de votre organisation , celle qu'indique votre tableau de bord. Un mandat terminé ou suspendu ne permet plus d'agir ; ce qui a été fait pendant le mandat reste.",
     ],
     debateHeading: "Le débat",
     debate:
@@ -312,10 +314,11 @@ export const siteText = {
       onlineLink: "Vérifier les résultats",
       onlineAfter:
         "recalcule toute la chaîne et les décomptes ; collez-y votre courriel de reçu pour vérifier que le journal prolonge bien votre point de contrôle, c'est-à-dire qu'il n'a été ni tronqué ni réécrit depuis votre vote.",
-      local: "Sans faire confiance au serveur, téléchargez la chaîne d'audit depuis la page",
+      local: "Sans faire confiance au serveur, téléchargez la chaîne d'audit en JSON depuis la page",
       localLink: "Données ouvertes",
-      localAfter: "(ou /journal.json), puis, avec le code source de la plateforme :",
-      command: "npm run verify -- journal.json --points courriel-de-recu.txt --cle <empreinte>",
+      localAfter:
+        "(fichier chaine-audit.json, le même que /journal.json), puis, avec le code source de la plateforme :",
+      command: "npm run verify -- chaine-audit.json --points courriel-de-recu.txt --cle <empreinte>",
       commandHelp:
         "La commande recalcule la chaîne, chaque bulletin révélé et chaque résultat, vérifie qu'elle prolonge les points de contrôle gardés, et, avec --cle, que la clé de signature est celle dont vous avez noté l'empreinte (affichée sur la page de vérification). Elle s'arrête en nommant le premier événement faux.",
     },
