@@ -14,7 +14,7 @@ import { type EmailOutbox, startEmailOutbox } from "./features/email/index.js";
 import type { Lifecycle } from "./http/env.js";
 import { ConnectionTracker, httpServerOptions, withinMs } from "./http/graceful-server.js";
 import { startLiveBroker } from "./live/broker.js";
-import { type Config, ConfigError, loadConfig } from "./platform/config.js";
+import { type Config, ConfigError, demoLegalSettings, isProduction, loadConfig } from "./platform/config.js";
 import { createLogger, type Logger } from "./platform/logger.js";
 import {
   countDemoAccountsWithPublicPassword,
@@ -30,6 +30,13 @@ import { isUnseeded, seedCoalition } from "./seed/seed.js";
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const logger = createLogger(config);
+  const demoLegal = demoLegalSettings(config);
+  if (isProduction(config) && demoLegal.length > 0) {
+    logger.warn(
+      { variables: demoLegal },
+      "mentions légales, contact et données personnelles affichent des valeurs de démonstration : renseignez ces variables",
+    );
+  }
   const database = await openDatabaseOrExit(config, logger);
   await migrateToLatest(database.db, logger);
   const signer = await loadSignerOrExit(config, database);

@@ -254,4 +254,18 @@ function defaultLogLevel(nodeEnv: NodeEnv): Config["logLevel"] {
   return nodeEnv === "test" ? "silent" : "info";
 }
 
+/** The legal-page settings still at their demo values (a production deployment should set every one). */
+export function demoLegalSettings(config: Config): string[] {
+  const variables = {
+    publisherName: "PUBLISHER_NAME",
+    publisherAddress: "PUBLISHER_ADDRESS",
+    publicationDirector: "PUBLICATION_DIRECTOR",
+    contactEmail: "CONTACT_EMAIL",
+    hostingProvider: "HOSTING_PROVIDER",
+  } as const;
+  return Object.entries(variables)
+    .filter(([key]) => config[key as keyof typeof variables] === DEMO_LEGAL_DETAILS[key as keyof typeof variables])
+    .map(([, variable]) => variable);
+}
+
 export const isProduction = (config: Config): boolean => config.nodeEnv === "production";

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEMO_LEGAL_DETAILS, loadConfig } from "../../src/platform/config.js";
+import { ConfigError, DEMO_LEGAL_DETAILS, demoLegalSettings, loadConfig } from "../../src/platform/config.js";
 import { TEST_CHECKPOINT_KEY_PEM } from "../helpers/checkpoints.js";
 
 describe("loadConfig", () => {
@@ -31,6 +31,15 @@ describe("loadConfig", () => {
       CONTACT_EMAIL: "secretariat@exemple.fr",
       HOSTING_PROVIDER: "Hébergeur Exemple, 2 rue de l'Hôte, 59000 Lille, 01 23 45 67 89",
     });
+    expect(demoLegalSettings(demo)).toEqual([
+      "PUBLISHER_NAME",
+      "PUBLISHER_ADDRESS",
+      "PUBLICATION_DIRECTOR",
+      "CONTACT_EMAIL",
+      "HOSTING_PROVIDER",
+    ]);
+    expect(demoLegalSettings(own)).toEqual([]);
+    expect(demoLegalSettings(loadConfig({ CONTACT_EMAIL: "secretariat@exemple.fr" }))).not.toContain("CONTACT_EMAIL");
     expect(own).toMatchObject({
       publisherName: "Association Exemple",
       publicationDirector: "Camille Martin",

@@ -284,7 +284,7 @@ export const siteText = {
     mandateHeading: "Le mandat",
     mandate: [
       "Sur la plateforme, ce sont les organisations qui délibèrent et qui votent. Une personne agit au nom d'une organisation parce qu'elle en a le mandat : un administrateur l'a invitée comme représentante de cette organisation, pour une période qui peut avoir une date de fin.",
-      "Tant que votre mandat est en cours, vous pouvez commenter, soutenir un commentaire et voter au nom de votre organisation , celle qu'indique votre tableau de bord. Un mandat terminé ou suspendu ne permet plus d'agir ; ce qui a été fait pendant le mandat reste.",
+      "Tant que votre mandat est en cours, vous pouvez commenter, soutenir un commentaire et voter au nom de votre organisation , celle qu'indique votre tableau de bord. Un mandat terminé, ou un compte suspendu, ne permet plus d'agir ; ce qui a été fait pendant le mandat reste.",
     ],
     debateHeading: "Le débat",
     debate:
