@@ -53,7 +53,7 @@ describe.runIf(chromiumAvailable())("the meeting screen in Chromium", () => {
     await voter.waitForURL(/#vote$/);
     const castAt = Date.now();
 
-    await expect.poll(() => seat(screen, APVF).textContent(), { timeout: 2_000, intervals: [100] }).toContain("a voté");
+    await expect.poll(() => seat(screen, APVF).textContent(), { timeout: 2_000, interval: 100 }).toContain("a voté");
     expect(Date.now() - castAt).toBeLessThan(2_000);
     expect(await screen.locator(".screen-turnout strong").textContent()).toBe("1 / 35");
     // While the vote is open, the screen says who has voted, never what.

@@ -67,7 +67,7 @@ describe("public-sector pages", () => {
       const links = footerLinks(html);
       for (const { path } of PAGES) expect(links).toContain(path);
     }
-    expect(readable(pages[0] ?? "")).toContain("Accessibilité : partiellement conforme");
+    expect(readable(pages[0] ?? "")).toContain("Accessibilité : non conforme");
     const onItsOwnPage = await (await app.request("/aide")).text();
     expect(onItsOwnPage).toContain('<a href="/aide" aria-current="page">Aide</a>');
   });
@@ -144,7 +144,7 @@ describe("public-sector pages", () => {
     config,
   }) => {
     const page = readable(await (await app.request("/accessibilite")).text());
-    expect(page).toContain("partiellement conforme");
+    expect(page).toContain("est non conforme avec le référentiel");
     expect(page).toContain("Aucun audit complet");
     expect(page).toContain("axe-core");
     expect(page).toContain("320 pixels");

@@ -19,7 +19,7 @@ export const siteText = {
     help: "Aide",
     contact: "Contact",
     siteMap: "Plan du site",
-    accessibility: "Accessibilité : partiellement conforme",
+    accessibility: "Accessibilité : non conforme",
     legal: "Mentions légales",
     privacy: "Données personnelles",
   },
@@ -31,7 +31,7 @@ export const siteText = {
     scope: "Cette déclaration d'accessibilité s'applique à la plateforme Concertation :",
     stateHeading: "État de conformité",
     state:
-      "La plateforme Concertation est partiellement conforme avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.2, en raison des non-conformités et des limites énumérées ci-dessous.",
+      "La plateforme Concertation est non conforme avec le référentiel général d'amélioration de l'accessibilité (RGAA), version 4.1.2 : c'est la mention que le RGAA impose tant qu'aucun audit n'a mesuré un taux de conformité, quels que soient les contrôles menés par ailleurs (décrits ci-dessous), et en raison des non-conformités énumérées ci-dessous.",
     noAudit:
       "Aucun audit complet selon la méthode du RGAA n'a encore été réalisé : aucun taux de conformité ne peut donc être annoncé. Les vérifications décrites ci-dessous sont celles que l'équipe mène elle-même.",
     checksHeading: "Vérifications réalisées",
