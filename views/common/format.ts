@@ -9,6 +9,19 @@ export function formatDateTime(value: Date): string {
   return dateTime.format(value);
 }
 
+const dayAndTime = new Intl.DateTimeFormat("fr-FR", {
+  day: "numeric",
+  month: "long",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "Europe/Paris",
+});
+
+/** "4 décembre à 18:00": a date of this year's calendar, in Paris time. */
+export function formatDayAndTime(value: Date): string {
+  return dayAndTime.format(value);
+}
+
 /** "dans 2 jours", "dans 3 h 05", "dans 12 min": the time left before `until`, counted from `now`. */
 export function formatTimeLeft(until: Date, now: Date): string {
   const minutes = Math.ceil((until.getTime() - now.getTime()) / 60_000);

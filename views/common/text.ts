@@ -49,6 +49,16 @@ export const text = {
     read: "Lire la proposition",
     status: "Statut",
   },
+  card: {
+    closes: (when: string, left: string) => `Clôture le ${when} (${left})`,
+    closedOn: (when: string) => `le ${when}`,
+    opens: (when: string) => `Ouverture du vote le ${when}`,
+    notScheduled: "Vote pas encore programmé",
+    debate: (comments: number, organisations: number) =>
+      comments === 0
+        ? "Aucun message dans le débat pour le moment."
+        : `${comments} message${comments > 1 ? "s" : ""} de ${organisations} organisation${organisations > 1 ? "s" : ""} dans le débat.`,
+  },
   home: {
     title: "Accès aux soins : quatre propositions communes",
     lead: (organisations: number) =>

@@ -7,9 +7,11 @@ export interface HomePageProps {
   organisationCount: number;
   kindCount: number;
   notice?: string | undefined;
+  /** When the page is drawn: the time left before a close is counted from it. */
+  now: Date;
 }
 
-export function HomePage({ proposals, organisationCount, kindCount, notice }: HomePageProps) {
+export function HomePage({ proposals, organisationCount, kindCount, notice, now }: HomePageProps) {
   return (
     <>
       {notice ? <Flash kind="success">{notice}</Flash> : null}
@@ -19,7 +21,7 @@ export function HomePage({ proposals, organisationCount, kindCount, notice }: Ho
         <h2 id="propositions">{text.home.proposalsHeading}</h2>
         <ul class="card-list">
           {proposals.map((proposal) => (
-            <ProposalCard proposal={proposal} />
+            <ProposalCard proposal={proposal} now={now} />
           ))}
         </ul>
       </section>

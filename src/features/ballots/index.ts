@@ -12,7 +12,7 @@ export { scheduleVote, transitionByHand } from "./lifecycle/lifecycle.service.js
 export { sendDueReminders } from "./lifecycle/reminders.service.js";
 export { buildChainExport, buildResults, resultsCsv } from "./results/export.service.js";
 export { loadOrganisationPositions } from "./results/positions.js";
-export { listVoteProposals } from "./results/results.queries.js";
+export { countBallotsByProposal, listVoteProposals } from "./results/results.queries.js";
 export { resultsRoutes } from "./results/results.routes.js";
 export { loadResults } from "./results/results.service.js";
 export { verifyExport } from "./results/verify.js";

@@ -93,6 +93,26 @@ export function listSupporters(db: Kysely<Database>, commentIds: string[]) {
     .execute();
 }
 
+/** Per proposal: visible comments (neither deleted nor hidden) and how many organisations wrote them. */
+export async function countDebateByProposal(
+  db: Kysely<Database>,
+): Promise<Map<string, { comments: number; organisations: number }>> {
+  const rows = await db
+    .selectFrom("comment")
+    .select([
+      "proposal_id as proposalId",
+      (eb) => eb.fn.countAll<string>().as("comments"),
+      (eb) => eb.fn.count<string>("organisation_id").distinct().as("organisations"),
+    ])
+    .where("deleted_at", "is", null)
+    .where("hidden_at", "is", null)
+    .groupBy("proposal_id")
+    .execute();
+  return new Map(
+    rows.map((row) => [row.proposalId, { comments: Number(row.comments), organisations: Number(row.organisations) }]),
+  );
+}
+
 export async function countByStance(db: Kysely<Database>, proposalId: string): Promise<Record<Stance, number>> {
   const rows = await db
     .selectFrom("comment")

@@ -36,7 +36,11 @@ const SUMMARY_COLUMNS = [
 ] as const;
 
 export function listProposals(db: Kysely<Database>) {
-  return db.selectFrom("proposal").select(SUMMARY_COLUMNS).orderBy("number").execute();
+  return db
+    .selectFrom("proposal")
+    .select([...SUMMARY_COLUMNS, "id", "result"])
+    .orderBy("number")
+    .execute();
 }
 
 export function findProposalBySlug(db: Kysely<Database>, slug: string) {

@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { text } from "../../../views/common/text.js";
 import { HomePage } from "../../../views/home/HomePage.js";
+import type { ProposalSummaryView } from "../../../views/proposals/ProposalSummary.js";
 import { AboutPage } from "../../../views/site/AboutPage.js";
 import { AccessibilityPage } from "../../../views/site/AccessibilityPage.js";
 import { ContactPage } from "../../../views/site/ContactPage.js";
@@ -11,6 +12,8 @@ import { SiteMapPage } from "../../../views/site/SiteMapPage.js";
 import { siteText } from "../../../views/site/site.text.js";
 import type { AppEnv, RouteDeps } from "../../http/env.js";
 import { renderPage } from "../../http/render.js";
+import { countBallotsByProposal } from "../ballots/index.js";
+import { countDebateByProposal } from "../comments/index.js";
 import { countKinds, countOrganisations } from "../organisations/index.js";
 import { listProposals } from "../proposals/index.js";
 import { retentionFacts, siteIdentity } from "./site.facts.js";
@@ -28,15 +31,30 @@ export function siteRoutes(deps: RouteDeps) {
     .get("/aide", deps.publicPage, (c) => showHelp(c));
 }
 
+/** Each proposal as a card: status, dates, turnout and the debate's size, so nobody has to open it to know. */
 async function showHome(c: Context<AppEnv>, { db }: RouteDeps) {
-  const [proposals, organisationCount, kindCount] = await Promise.all([
+  const [rows, organisationCount, kindCount, turnouts, debates] = await Promise.all([
     listProposals(db),
     countOrganisations(db),
     countKinds(db),
+    countBallotsByProposal(db),
+    countDebateByProposal(db),
   ]);
+  const proposals: ProposalSummaryView[] = rows.map((row) => ({
+    ...row,
+    turnout: turnouts.get(row.id) ?? 0,
+    eligible: organisationCount,
+    debate: debates.get(row.id) ?? { comments: 0, organisations: 0 },
+  }));
   const notice = c.req.query("message") === "deconnecte" ? text.home.signedOut : undefined;
   const page = (
-    <HomePage proposals={proposals} organisationCount={organisationCount} kindCount={kindCount} notice={notice} />
+    <HomePage
+      proposals={proposals}
+      organisationCount={organisationCount}
+      kindCount={kindCount}
+      notice={notice}
+      now={new Date()}
+    />
   );
   return renderPage(c, page, { title: text.siteName });
 }
