@@ -402,7 +402,7 @@ describe("/dev/courriels", () => {
     expect(list.status).toBe(200);
     expect(list.headers.get("Cache-Control")).toBe("private, no-store");
     const listHtml = await list.text();
-    expect(listHtml).toContain("<caption>Le dernier courriel</caption>");
+    expect(listHtml).toContain('<caption id="courriels-liste">Le dernier courriel</caption>');
     expect(listHtml).toContain('<th scope="col">Destinataire</th>');
     expect(listHtml).toContain("lecture@exemple.fr");
     expect(listHtml).toContain(`<a href="/dev/courriels/${id}">Votre invitation</a>`);

@@ -92,7 +92,7 @@ describe("listing, creating and editing", () => {
     const response = await admin.get("/admin/organisations");
     expect(response.status).toBe(200);
     const html = await response.text();
-    expect(html).toContain(`<caption>${t.list.caption}</caption>`);
+    expect(html).toContain(`<caption id="organisations-liste">${t.list.caption}</caption>`);
     expect(html).toContain("Association des petites villes de France (APVF)");
     expect(html).toContain('href="/admin/organisations/apvf/modifier"');
     expect(html).toContain("Élus");

@@ -1,6 +1,7 @@
 import type { Role } from "../../src/domain/people.js";
 import { formatDateTime } from "../common/format.js";
 import { Flash, PostButton } from "../components/Form.js";
+import { TableScroll } from "../components/TableScroll.js";
 import { accountText as t } from "./account.text.js";
 
 export interface SessionView {
@@ -59,41 +60,45 @@ export function AccountPage(props: AccountPageProps) {
 
 function SessionsTable({ sessions }: { sessions: SessionView[] }) {
   return (
-    <section aria-labelledby="sessions">
-      <h2 id="sessions">{t.sessions}</h2>
+    <section>
+      <h2>{t.sessions}</h2>
       <p>{t.sessionsLead}</p>
-      <table class="data-table">
-        <caption class="visually-hidden">{t.sessions}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.sessionDevice}</th>
-            <th scope="col">{t.sessionAddress}</th>
-            <th scope="col">{t.sessionStarted}</th>
-            <th scope="col">{t.sessionSeen}</th>
-            <th scope="col">
-              <span class="visually-hidden">Action</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((session) => (
+      <TableScroll labelledBy="sessions-tableau">
+        <table class="data-table">
+          <caption id="sessions-tableau" class="visually-hidden">
+            {t.sessions}
+          </caption>
+          <thead>
             <tr>
-              <td>
-                {session.userAgent.slice(0, 80) || "—"}
-                {session.current ? <strong> ({t.thisSession})</strong> : null}
-              </td>
-              <td>{session.ip || "—"}</td>
-              <td>{formatDateTime(session.createdAt)}</td>
-              <td>{formatDateTime(session.lastSeenAt)}</td>
-              <td>
-                {session.current ? null : (
-                  <PostButton action={`/compte/sessions/${session.id}/terminer`} label={t.endSession} secondary />
-                )}
-              </td>
+              <th scope="col">{t.sessionDevice}</th>
+              <th scope="col">{t.sessionAddress}</th>
+              <th scope="col">{t.sessionStarted}</th>
+              <th scope="col">{t.sessionSeen}</th>
+              <th scope="col">
+                <span class="visually-hidden">Action</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sessions.map((session) => (
+              <tr>
+                <td>
+                  {session.userAgent.slice(0, 80) || "—"}
+                  {session.current ? <strong> ({t.thisSession})</strong> : null}
+                </td>
+                <td>{session.ip || "—"}</td>
+                <td>{formatDateTime(session.createdAt)}</td>
+                <td>{formatDateTime(session.lastSeenAt)}</td>
+                <td>
+                  {session.current ? null : (
+                    <PostButton action={`/compte/sessions/${session.id}/terminer`} label={t.endSession} secondary />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { Flash, TextArea } from "../components/Form.js";
+import { TableScroll } from "../components/TableScroll.js";
 import type { Choice } from "./OrganisationFormPage.js";
 import { organisationsAdminText as t } from "./organisations-admin.text.js";
 
@@ -64,32 +65,34 @@ function CodesTables({ kinds, colleges }: { kinds: Choice[]; colleges: Choice[] 
   return (
     <details>
       <summary>{t.import.codes}</summary>
-      <CodesTable caption={t.import.kindsCaption} rows={kinds} />
-      <CodesTable caption={t.import.collegesCaption} rows={colleges} />
+      <CodesTable id="codes-types" caption={t.import.kindsCaption} rows={kinds} />
+      <CodesTable id="codes-colleges" caption={t.import.collegesCaption} rows={colleges} />
     </details>
   );
 }
 
-function CodesTable({ caption, rows }: { caption: string; rows: Choice[] }) {
+function CodesTable({ id, caption, rows }: { id: string; caption: string; rows: Choice[] }) {
   return (
-    <table class="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.import.code}</th>
-          <th scope="col">{t.import.label}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
+    <TableScroll labelledBy={id}>
+      <table class="data-table">
+        <caption id={id}>{caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">
-              <code>{row.value}</code>
-            </th>
-            <td>{row.label}</td>
+            <th scope="col">{t.import.code}</th>
+            <th scope="col">{t.import.label}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              <th scope="row">
+                <code>{row.value}</code>
+              </th>
+              <td>{row.label}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

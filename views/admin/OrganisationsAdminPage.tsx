@@ -1,5 +1,6 @@
 import { Flash } from "../components/Form.js";
 import { DemoBadge } from "../components/StatusBadge.js";
+import { TableScroll } from "../components/TableScroll.js";
 import { organisationsAdminText as t } from "./organisations-admin.text.js";
 
 export interface AdminOrganisationItem {
@@ -36,37 +37,39 @@ export function OrganisationsAdminPage({ organisations, message }: Organisations
 
 function OrganisationsTable({ organisations }: { organisations: AdminOrganisationItem[] }) {
   return (
-    <table class="data-table">
-      <caption>{t.list.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.list.name}</th>
-          <th scope="col">{t.list.kind}</th>
-          <th scope="col">{t.list.college}</th>
-          <th scope="col">{t.list.demo}</th>
-          <th scope="col">{t.list.actions}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {organisations.map((organisation) => (
+    <TableScroll labelledBy="organisations-liste">
+      <table class="data-table">
+        <caption id="organisations-liste">{t.list.caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">
-              <a href={`/organisations/${organisation.slug}`}>{organisation.name}</a>
-            </th>
-            <td>{organisation.kindLabel}</td>
-            <td>{organisation.collegeName}</td>
-            <td>{organisation.isDemo ? <DemoBadge /> : t.list.no}</td>
-            <td>
-              <a
-                href={`/admin/organisations/${organisation.slug}/modifier`}
-                aria-label={t.list.editLabel(organisation.name)}
-              >
-                {t.list.edit}
-              </a>
-            </td>
+            <th scope="col">{t.list.name}</th>
+            <th scope="col">{t.list.kind}</th>
+            <th scope="col">{t.list.college}</th>
+            <th scope="col">{t.list.demo}</th>
+            <th scope="col">{t.list.actions}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {organisations.map((organisation) => (
+            <tr>
+              <th scope="row">
+                <a href={`/organisations/${organisation.slug}`}>{organisation.name}</a>
+              </th>
+              <td>{organisation.kindLabel}</td>
+              <td>{organisation.collegeName}</td>
+              <td>{organisation.isDemo ? <DemoBadge /> : t.list.no}</td>
+              <td>
+                <a
+                  href={`/admin/organisations/${organisation.slug}/modifier`}
+                  aria-label={t.list.editLabel(organisation.name)}
+                >
+                  {t.list.edit}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -162,7 +162,8 @@ function DossierProposal({ proposal, origin }: { proposal: DossierProposalView; 
         <ResultsView
           results={proposal.results}
           title={proposal.title}
-          chartId={`graphique-${proposal.slug}`}
+          idPrefix={`resultats-${proposal.slug}`}
+          headingId={`${id}-titre`}
           origin={origin}
         />
       ) : (

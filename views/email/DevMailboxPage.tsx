@@ -1,5 +1,6 @@
 import type { EmailStatus } from "../../src/domain/email.js";
 import { formatDateTime } from "../common/format.js";
+import { TableScroll } from "../components/TableScroll.js";
 import { emailText } from "./email.text.js";
 
 export interface MailboxEmailView {
@@ -25,35 +26,37 @@ export function DevMailboxPage({ emails }: { emails: MailboxEmailView[] }) {
 function MailboxTable({ emails }: { emails: MailboxEmailView[] }) {
   const columns = emailText.columns;
   return (
-    <table>
-      <caption>{emailText.caption(emails.length)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{columns.date}</th>
-          <th scope="col">{columns.kind}</th>
-          <th scope="col">{columns.recipient}</th>
-          <th scope="col">{columns.subject}</th>
-          <th scope="col">{columns.status}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {emails.map((email) => (
+    <TableScroll labelledBy="courriels-liste">
+      <table>
+        <caption id="courriels-liste">{emailText.caption(emails.length)}</caption>
+        <thead>
           <tr>
-            <td>
-              <time datetime={email.createdAt.toISOString()}>{formatDateTime(email.createdAt)}</time>
-            </td>
-            <td>{email.kind}</td>
-            <td>{email.recipient}</td>
-            <td>
-              <a href={`/dev/courriels/${email.id}`}>{email.subject || emailText.noSubject}</a>
-            </td>
-            <td>
-              {emailText.status[email.status]}
-              {email.status === "sent" ? null : ` (${emailText.attempts(email.attempts)})`}
-            </td>
+            <th scope="col">{columns.date}</th>
+            <th scope="col">{columns.kind}</th>
+            <th scope="col">{columns.recipient}</th>
+            <th scope="col">{columns.subject}</th>
+            <th scope="col">{columns.status}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {emails.map((email) => (
+            <tr>
+              <td>
+                <time datetime={email.createdAt.toISOString()}>{formatDateTime(email.createdAt)}</time>
+              </td>
+              <td>{email.kind}</td>
+              <td>{email.recipient}</td>
+              <td>
+                <a href={`/dev/courriels/${email.id}`}>{email.subject || emailText.noSubject}</a>
+              </td>
+              <td>
+                {emailText.status[email.status]}
+                {email.status === "sent" ? null : ` (${emailText.attempts(email.attempts)})`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import { MODERATION_RULES, type ModerationRule } from "../../src/domain/moderation.js";
 import { formatDateTime } from "../common/format.js";
 import { Flash, Select, TextArea } from "../components/Form.js";
+import { TableScroll } from "../components/TableScroll.js";
 import { ruleHelp, ruleLabel, moderationText as t } from "./moderation.text.js";
 
 export const ruleOptions = MODERATION_RULES.map((rule) => ({ value: rule, label: ruleLabel(rule) }));
@@ -100,32 +101,36 @@ export function ModerationJournalPage({ entries }: { entries: JournalEntryView[]
 
 export function JournalTable({ entries }: { entries: JournalEntryView[] }) {
   return (
-    <table class="data-table moderation-journal">
-      <caption class="visually-hidden">{t.journal.title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.journal.when}</th>
-          <th scope="col">{t.journal.what}</th>
-          <th scope="col">{t.journal.who}</th>
-          <th scope="col">{t.journal.rule}</th>
-          <th scope="col">{t.journal.target}</th>
-          <th scope="col">{t.journal.reason}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <tr id={`decision-${entry.id}`}>
-            <td>
-              <time datetime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
-            </td>
-            <td>{t.journal.kinds[entry.kind] ?? entry.kind}</td>
-            <td>{t.journal.roles[entry.role] ?? entry.role}</td>
-            <td>{entry.rule ? ruleLabel(entry.rule) : "—"}</td>
-            <td>{entry.targetHref ? <a href={entry.targetHref}>{entry.target}</a> : entry.target}</td>
-            <td>{entry.reason ?? "—"}</td>
+    <TableScroll labelledBy="journal-moderation-tableau">
+      <table class="data-table moderation-journal">
+        <caption id="journal-moderation-tableau" class="visually-hidden">
+          {t.journal.title}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.journal.when}</th>
+            <th scope="col">{t.journal.what}</th>
+            <th scope="col">{t.journal.who}</th>
+            <th scope="col">{t.journal.rule}</th>
+            <th scope="col">{t.journal.target}</th>
+            <th scope="col">{t.journal.reason}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr id={`decision-${entry.id}`}>
+              <td>
+                <time datetime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
+              </td>
+              <td>{t.journal.kinds[entry.kind] ?? entry.kind}</td>
+              <td>{t.journal.roles[entry.role] ?? entry.role}</td>
+              <td>{entry.rule ? ruleLabel(entry.rule) : "—"}</td>
+              <td>{entry.targetHref ? <a href={entry.targetHref}>{entry.target}</a> : entry.target}</td>
+              <td>{entry.reason ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -1,3 +1,4 @@
+import { TableScroll } from "../components/TableScroll.js";
 import { openDataText as t } from "./opendata.text.js";
 
 export interface DatasetView {
@@ -37,25 +38,29 @@ export function OpenDataPage({ datasets }: { datasets: DatasetView[] }) {
       {datasets.map((d) => (
         <section aria-labelledby={`dictionnaire-${d.name}`}>
           <h3 id={`dictionnaire-${d.name}`}>{d.title}</h3>
-          <table class="data-table">
-            <caption class="visually-hidden">{t.columnsOf(d.title)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.column}</th>
-                <th scope="col">{t.meaning}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(d.fields).map(([field, meaning]) => (
+          <TableScroll labelledBy={`colonnes-${d.name}`}>
+            <table class="data-table">
+              <caption id={`colonnes-${d.name}`} class="visually-hidden">
+                {t.columnsOf(d.title)}
+              </caption>
+              <thead>
                 <tr>
-                  <td>
-                    <code>{field}</code>
-                  </td>
-                  <td>{meaning}</td>
+                  <th scope="col">{t.column}</th>
+                  <th scope="col">{t.meaning}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {Object.entries(d.fields).map(([field, meaning]) => (
+                  <tr>
+                    <td>
+                      <code>{field}</code>
+                    </td>
+                    <td>{meaning}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ))}
     </article>

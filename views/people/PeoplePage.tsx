@@ -1,6 +1,7 @@
 import type { Role } from "../../src/domain/people.js";
 import { formatDateTime } from "../common/format.js";
 import { Flash } from "../components/Form.js";
+import { TableScroll } from "../components/TableScroll.js";
 import { peopleText as t } from "./people.text.js";
 
 export interface PersonRow {
@@ -50,23 +51,25 @@ export function PeoplePage({
           {t.links.invite}
         </a>
       </p>
-      <table class="data-table">
-        <caption>{t.people.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.people.name}</th>
-            <th scope="col">{t.people.role}</th>
-            <th scope="col">{t.people.organisation}</th>
-            <th scope="col">{t.people.status}</th>
-            <th scope="col">{t.people.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((person) => (
-            <PersonLine person={person} failure={failure} />
-          ))}
-        </tbody>
-      </table>
+      <TableScroll labelledBy="personnes-liste">
+        <table class="data-table">
+          <caption id="personnes-liste">{t.people.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.people.name}</th>
+              <th scope="col">{t.people.role}</th>
+              <th scope="col">{t.people.organisation}</th>
+              <th scope="col">{t.people.status}</th>
+              <th scope="col">{t.people.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((person) => (
+              <PersonLine person={person} failure={failure} />
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <PendingInvitations invitations={invitations} />
     </>
   );
@@ -155,47 +158,51 @@ function PersonLine({ person, failure }: { person: PersonRow; failure?: ReasonFa
 
 function PendingInvitations({ invitations }: { invitations: PendingInvitationRow[] }) {
   return (
-    <section aria-labelledby="invitations">
-      <h2 id="invitations">{t.people.pending}</h2>
+    <section>
+      <h2>{t.people.pending}</h2>
       {invitations.length === 0 ? (
         <p>{t.people.noPending}</p>
       ) : (
-        <table class="data-table">
-          <caption class="visually-hidden">{t.people.pending}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.people.email}</th>
-              <th scope="col">{t.people.role}</th>
-              <th scope="col">{t.people.organisation}</th>
-              <th scope="col">{t.people.expires}</th>
-              <th scope="col">{t.people.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((invitation) => (
+        <TableScroll labelledBy="invitations-tableau">
+          <table class="data-table">
+            <caption id="invitations-tableau" class="visually-hidden">
+              {t.people.pending}
+            </caption>
+            <thead>
               <tr>
-                <th scope="row">{invitation.email}</th>
-                <td>{t.roles[invitation.role]}</td>
-                <td>{invitation.organisationName ?? t.people.none}</td>
-                <td>{formatDateTime(invitation.expiresAt)}</td>
-                <td class="actions">
-                  <form method="post" action={`/admin/invitations/${invitation.id}/renvoyer`}>
-                    <button type="submit" class="button--secondary">
-                      {t.people.resend}
-                      <span class="visually-hidden"> ({invitation.email})</span>
-                    </button>
-                  </form>
-                  <form method="post" action={`/admin/invitations/${invitation.id}/revoquer`}>
-                    <button type="submit" class="button--secondary">
-                      {t.people.revoke}
-                      <span class="visually-hidden"> ({invitation.email})</span>
-                    </button>
-                  </form>
-                </td>
+                <th scope="col">{t.people.email}</th>
+                <th scope="col">{t.people.role}</th>
+                <th scope="col">{t.people.organisation}</th>
+                <th scope="col">{t.people.expires}</th>
+                <th scope="col">{t.people.actions}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {invitations.map((invitation) => (
+                <tr>
+                  <th scope="row">{invitation.email}</th>
+                  <td>{t.roles[invitation.role]}</td>
+                  <td>{invitation.organisationName ?? t.people.none}</td>
+                  <td>{formatDateTime(invitation.expiresAt)}</td>
+                  <td class="actions">
+                    <form method="post" action={`/admin/invitations/${invitation.id}/renvoyer`}>
+                      <button type="submit" class="button--secondary">
+                        {t.people.resend}
+                        <span class="visually-hidden"> ({invitation.email})</span>
+                      </button>
+                    </form>
+                    <form method="post" action={`/admin/invitations/${invitation.id}/revoquer`}>
+                      <button type="submit" class="button--secondary">
+                        {t.people.revoke}
+                        <span class="visually-hidden"> ({invitation.email})</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -56,7 +56,7 @@ export function VoteStatus({ view, oob = false }: { view: VoteSectionView; oob?:
           {t.vote.turnout(view.turnout, view.rules.eligible)}
         </p>
       ) : null}
-      {view.running ? <CountsTable tally={view.running} caption={t.vote.provisional} /> : null}
+      {view.running ? <CountsTable id="decompte-provisoire" tally={view.running} caption={t.vote.provisional} /> : null}
       {view.missing ? <Missing organisations={view.missing} /> : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import { formatDateTime } from "../../common/format.js";
+import { TableScroll } from "../../components/TableScroll.js";
 import { ballotsText as t } from "../ballots.text.js";
 import { ExportLinks } from "./ResultsMatrixPage.js";
 
@@ -21,9 +22,9 @@ export function JournalPage({ head, entries }: { head: string; entries: JournalE
         {t.journal.head} : <code class="hash">{head}</code> — <a href="/verifier">{t.journal.verifyLink}</a>
       </p>
       <ExportLinks />
-      <div class="table-scroll">
+      <TableScroll labelledBy="journal-titre">
         <table class="data-table journal">
-          <caption>{t.journal.title}</caption>
+          <caption id="journal-titre">{t.journal.title}</caption>
           <thead>
             <tr>
               <th scope="col">{t.journal.number}</th>
@@ -49,7 +50,7 @@ export function JournalPage({ head, entries }: { head: string; entries: JournalE
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </article>
   );
 }

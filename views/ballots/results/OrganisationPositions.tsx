@@ -1,5 +1,6 @@
 import type { Choice } from "../../../src/domain/ballots.js";
 import type { ProposalStatus } from "../../../src/domain/proposals.js";
+import { TableScroll } from "../../components/TableScroll.js";
 import { ballotsText as t } from "../ballots.text.js";
 
 export interface PositionRow {
@@ -15,34 +16,38 @@ export interface PositionRow {
 export function OrganisationPositions({ rows }: { rows: PositionRow[] }) {
   const closed = rows.filter((r) => r.status === "clos");
   return (
-    <section aria-labelledby="positions">
-      <h2 id="positions">{t.positions.heading}</h2>
+    <section>
+      <h2>{t.positions.heading}</h2>
       {closed.length === 0 ? (
         <p>{t.positions.none}</p>
       ) : (
-        <table class="data-table">
-          <caption class="visually-hidden">{t.positions.heading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.positions.proposal}</th>
-              <th scope="col">{t.positions.position}</th>
-              <th scope="col">{t.result.reasonColumn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {closed.map((row) => (
+        <TableScroll labelledBy="positions-tableau">
+          <table class="data-table">
+            <caption id="positions-tableau" class="visually-hidden">
+              {t.positions.heading}
+            </caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  <a href={`/propositions/${row.slug}#vote`}>
-                    {row.number}. {row.title}
-                  </a>
-                </th>
-                <td>{row.choice ? t.choices[row.choice] : t.result.noBallot}</td>
-                <td>{row.reason}</td>
+                <th scope="col">{t.positions.proposal}</th>
+                <th scope="col">{t.positions.position}</th>
+                <th scope="col">{t.result.reasonColumn}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {closed.map((row) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/propositions/${row.slug}#vote`}>
+                      {row.number}. {row.title}
+                    </a>
+                  </th>
+                  <td>{row.choice ? t.choices[row.choice] : t.result.noBallot}</td>
+                  <td>{row.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Choice, VoteResult } from "../../../src/domain/ballots.js";
+import { TableScroll } from "../../components/TableScroll.js";
 import { ballotsText as t } from "../ballots.text.js";
 
 export interface MatrixView {
@@ -16,9 +17,9 @@ export function ResultsMatrixPage({ view }: { view: MatrixView }) {
         <a href="/journal">{t.matrix.audit}</a> · <a href="/verifier">{t.journal.verifyLink}</a>
       </p>
       <ExportLinks />
-      <div class="table-scroll">
+      <TableScroll labelledBy="matrice-titre">
         <table class="data-table matrix">
-          <caption>{t.matrix.title}</caption>
+          <caption id="matrice-titre">{t.matrix.title}</caption>
           <thead>
             <tr>
               <th scope="col">{t.result.organisation}</th>
@@ -49,7 +50,7 @@ export function ResultsMatrixPage({ view }: { view: MatrixView }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </article>
   );
 }

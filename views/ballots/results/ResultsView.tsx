@@ -5,6 +5,7 @@ import type {
   RollCallRow,
   TallyView,
 } from "../../../src/features/ballots/results/view-models/results.model.js";
+import { TableScroll } from "../../components/TableScroll.js";
 import { ballotsText as t } from "../ballots.text.js";
 import { BarChart } from "./BarChart.js";
 
@@ -14,17 +15,24 @@ function share(count: number, total: number): string {
   return total === 0 ? "0,0 %" : `${((count * 100) / total).toFixed(1).replace(".", ",")} %`;
 }
 
+/** A table's region is named by its caption, and by the proposal's heading where several results share a page. */
+const regionName = (captionId: string, headingId: string | undefined) =>
+  headingId ? `${captionId} ${headingId}` : captionId;
+
 /** Counts, chart and table, breakdowns and the public roll-call of a closed vote. */
 export function ResultsView({
   results,
   title,
-  chartId = "graphique-resultats",
+  idPrefix = "resultats",
+  headingId,
   origin = "",
 }: {
   results: ResultsViewModel;
   title: string;
-  /** Distinct per chart when several results share a page (the printable dossier). */
-  chartId?: string;
+  /** Distinct when several results share a page (the printable dossier): the chart's and tables' ids start with it. */
+  idPrefix?: string;
+  /** There, the heading of the proposal, which completes each table's name. */
+  headingId?: string;
   /** Prefix of every link: the printable dossier writes them absolute, for paper. */
   origin?: string;
 }) {
@@ -39,15 +47,20 @@ export function ResultsView({
         {t.result.quorumLine(tally.cast, results.quorumRequired)}
       </p>
       <BarChart
-        id={chartId}
+        id={`${idPrefix}-graphique`}
         title={t.result.chartTitle(title)}
         bars={CHOICES.map((choice) => ({ choice, count: tally[choice] }))}
         total={tally.cast}
       />
-      <CountsTable tally={tally} />
-      <GroupTable caption={t.result.byCollege} rows={results.byCollege} />
-      <GroupTable caption={t.result.byKind} rows={results.byKind} />
-      <RollCall rows={results.rollCall} origin={origin} />
+      <CountsTable id={`${idPrefix}-decompte`} headingId={headingId} tally={tally} />
+      <GroupTable
+        id={`${idPrefix}-colleges`}
+        headingId={headingId}
+        caption={t.result.byCollege}
+        rows={results.byCollege}
+      />
+      <GroupTable id={`${idPrefix}-types`} headingId={headingId} caption={t.result.byKind} rows={results.byKind} />
+      <RollCall id={`${idPrefix}-appel`} headingId={headingId} rows={results.rollCall} origin={origin} />
       {results.resultHash ? (
         <p class="muted">
           {t.result.head} : <code class="hash">{results.resultHash}</code> (
@@ -61,85 +74,122 @@ export function ResultsView({
   );
 }
 
-export function CountsTable({ tally, caption = t.result.countsCaption }: { tally: TallyView; caption?: string }) {
+export function CountsTable({
+  id,
+  headingId,
+  tally,
+  caption = t.result.countsCaption,
+}: {
+  /** The caption's id, which names the table's scroll region (with the heading's, if given). */
+  id: string;
+  headingId?: string | undefined;
+  tally: TallyView;
+  caption?: string;
+}) {
   return (
-    <table class="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.result.choice}</th>
-          <th scope="col">{t.result.count}</th>
-          <th scope="col">{t.result.share}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {CHOICES.map((choice) => (
+    <TableScroll labelledBy={regionName(id, headingId)}>
+      <table class="data-table">
+        <caption id={id}>{caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">{t.choices[choice]}</th>
-            <td>{tally[choice]}</td>
-            <td>{share(tally[choice], tally.cast)}</td>
+            <th scope="col">{t.result.choice}</th>
+            <th scope="col">{t.result.count}</th>
+            <th scope="col">{t.result.share}</th>
           </tr>
-        ))}
-        <tr>
-          <th scope="row">{t.result.total}</th>
-          <td>{tally.cast}</td>
-          <td>{share(tally.cast, tally.cast)}</td>
-        </tr>
-      </tbody>
-    </table>
-  );
-}
-
-function GroupTable({ caption, rows }: { caption: string; rows: GroupRow[] }) {
-  return (
-    <table class="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.result.group}</th>
+        </thead>
+        <tbody>
           {CHOICES.map((choice) => (
-            <th scope="col">{t.choices[choice]}</th>
+            <tr>
+              <th scope="row">{t.choices[choice]}</th>
+              <td>{tally[choice]}</td>
+              <td>{share(tally[choice], tally.cast)}</td>
+            </tr>
           ))}
-          <th scope="col">{t.result.noBallot}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
           <tr>
-            <th scope="row">{row.label}</th>
-            {CHOICES.map((choice) => (
-              <td>{row[choice]}</td>
-            ))}
-            <td>{row.members - row.cast}</td>
+            <th scope="row">{t.result.total}</th>
+            <td>{tally.cast}</td>
+            <td>{share(tally.cast, tally.cast)}</td>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
-function RollCall({ rows, origin }: { rows: RollCallRow[]; origin: string }) {
+function GroupTable({
+  id,
+  headingId,
+  caption,
+  rows,
+}: {
+  id: string;
+  headingId: string | undefined;
+  caption: string;
+  rows: GroupRow[];
+}) {
   return (
-    <table class="data-table roll-call">
-      <caption>{t.result.rollCall}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.result.organisation}</th>
-          <th scope="col">{t.result.choice}</th>
-          <th scope="col">{t.result.reasonColumn}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
+    <TableScroll labelledBy={regionName(id, headingId)}>
+      <table class="data-table">
+        <caption id={id}>{caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">
-              <a href={`${origin}/organisations/${row.organisationSlug}`}>{row.organisationName}</a>
-            </th>
-            <td>{row.choice ? t.choices[row.choice] : t.result.noBallot}</td>
-            <td>{row.reason}</td>
+            <th scope="col">{t.result.group}</th>
+            {CHOICES.map((choice) => (
+              <th scope="col">{t.choices[choice]}</th>
+            ))}
+            <th scope="col">{t.result.noBallot}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              <th scope="row">{row.label}</th>
+              {CHOICES.map((choice) => (
+                <td>{row[choice]}</td>
+              ))}
+              <td>{row.members - row.cast}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function RollCall({
+  id,
+  headingId,
+  rows,
+  origin,
+}: {
+  id: string;
+  headingId: string | undefined;
+  rows: RollCallRow[];
+  origin: string;
+}) {
+  return (
+    <TableScroll labelledBy={regionName(id, headingId)}>
+      <table class="data-table roll-call">
+        <caption id={id}>{t.result.rollCall}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.result.organisation}</th>
+            <th scope="col">{t.result.choice}</th>
+            <th scope="col">{t.result.reasonColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              <th scope="row">
+                <a href={`${origin}/organisations/${row.organisationSlug}`}>{row.organisationName}</a>
+              </th>
+              <td>{row.choice ? t.choices[row.choice] : t.result.noBallot}</td>
+              <td>{row.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
