@@ -33,6 +33,10 @@ interface Fixtures {
   othersComment: string;
   /** A ballot receipt in the development mailbox (a long hash in a mail body). */
   receiptEmail: string;
+  /** An invitation in the development mailbox (a long link). */
+  invitationEmail: string;
+  /** The representative's organisation, which voted on the closed proposal. */
+  votingOrganisation: string;
   resetToken: string;
   invitationToken: string;
   unsubscribeToken: string;
@@ -81,13 +85,17 @@ const PAGES: Record<string, Visit[]> = {
     visitor("/propositions/escap"),
     representative("/propositions/escap"),
     representative("/propositions/guichet-unique"),
+    moderator("/propositions/guichet-unique"),
     visitor("/propositions/exercice-mixte"),
     representative("/propositions/exercice-mixte"),
   ],
   "/organisations": [visitor("/organisations")],
-  "/organisations/:slug": [visitor("/organisations/apvf")],
+  "/organisations/:slug": [visitor("/organisations/apvf"), visitor((f) => `/organisations/${f.votingOrganisation}`)],
   "/dev/courriels": [visitor("/dev/courriels")],
-  "/dev/courriels/:id{[1-9][0-9]{0,18}}": [visitor((f) => `/dev/courriels/${f.receiptEmail}`)],
+  "/dev/courriels/:id{[1-9][0-9]{0,18}}": [
+    visitor((f) => `/dev/courriels/${f.receiptEmail}`),
+    visitor((f) => `/dev/courriels/${f.invitationEmail}`),
+  ],
   "/tableau-de-bord": [representative("/tableau-de-bord")],
   "/resultats": [visitor("/resultats")],
   "/journal": [visitor("/journal")],
@@ -237,6 +245,12 @@ describe.runIf(!process.env.DATABASE_URL && chromiumAvailable())("every page, at
     const othersComment = await comment(second.id);
     await reportComment(db, first, { commentId: othersComment, rule: "hors-sujet", note: "Hors du sujet du débat." });
     const admin = await staff("administrator");
+    const invitation = await invite(
+      db,
+      admin.id,
+      { email: "nouvelle.personne@exemple.fr", role: "moderator", organisationId: null, mandateNote: "" },
+      server.origin,
+    );
     fixtures = {
       ownComment: await comment(first.id),
       othersComment,
@@ -250,14 +264,14 @@ describe.runIf(!process.env.DATABASE_URL && chromiumAvailable())("every page, at
       resetToken: await linkToken(`${server.origin}/mot-de-passe/nouveau/`, () =>
         requestPasswordReset(db, { email: second.email, ip: "127.0.0.1" }, server.origin),
       ),
-      invitationToken: (
-        await invite(
-          db,
-          admin.id,
-          { email: "nouvelle.personne@exemple.fr", role: "moderator", organisationId: null, mandateNote: "" },
-          server.origin,
-        )
-      ).link.split("/invitation/")[1] as string,
+      invitationToken: invitation.link.slice(`${server.origin}/invitation/`.length),
+      invitationEmail: await db
+        .selectFrom("email_outbox")
+        .select("id")
+        .where("kind", "=", "invitation")
+        .executeTakeFirstOrThrow()
+        .then((row) => row.id),
+      votingOrganisation: first.mandate?.organisationSlug ?? "",
       unsubscribeToken: await unsubscribeToken(db, first.id),
     };
     sessions.set("visitor", undefined);
