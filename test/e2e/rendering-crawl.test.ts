@@ -133,6 +133,8 @@ const VISITS = Object.entries(PAGES).flatMap(([template, visits]) => visits.map(
 
 /** The page's reflow problems at its current width, found in the page itself. */
 function reflowProblems(): string[] {
+  // What a disclosure holds must reflow too, once opened.
+  for (const details of Array.from(document.querySelectorAll("details"))) details.open = true;
   // The viewport without its scrollbar (innerWidth counts it): what is wider scrolls sideways.
   const viewport = document.documentElement.clientWidth;
   const problems: string[] = [];
