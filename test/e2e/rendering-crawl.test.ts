@@ -58,6 +58,16 @@ const COMMENT = "/commentaires/:id{[1-9][0-9]{0,18}}";
 const PAGES: Record<string, Visit[]> = {
   "/": [visitor("/"), representative("/")],
   "/a-propos": [visitor("/a-propos")],
+  "/accessibilite": [visitor("/accessibilite")],
+  "/mentions-legales": [visitor("/mentions-legales")],
+  "/donnees-personnelles": [visitor("/donnees-personnelles")],
+  "/plan-du-site": [visitor("/plan-du-site")],
+  "/contact": [visitor("/contact")],
+  "/aide": [visitor("/aide")],
+  "/propositions/:slug/seance": [
+    visitor("/propositions/guichet-unique/seance"),
+    visitor("/propositions/exercice-mixte/seance"),
+  ],
   "/connexion": [visitor("/connexion")],
   "/connexion/verification": [{ path: "/connexion/verification", as: "staff awaiting their second factor" }],
   "/mot-de-passe-oublie": [visitor("/mot-de-passe-oublie")],
@@ -127,6 +137,7 @@ const EXCLUDED: Record<string, string> = {
   "/journal.json": "JSON export",
   "/.well-known/concertation-checkpoint-key.json": "JSON public key",
   "/donnees/:file{[a-z-]+\\.[a-z]+}": "open data files (CSV, JSON)",
+  "/dossier/marges.css": "stylesheet of the printed dossier's page margins",
 };
 
 const VISITS = Object.entries(PAGES).flatMap(([template, visits]) => visits.map((visit) => ({ template, ...visit })));

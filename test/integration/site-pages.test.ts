@@ -147,7 +147,7 @@ describe("public-sector pages", () => {
     expect(page).toContain("est non conforme avec le référentiel");
     expect(page).toContain("Aucun audit complet");
     expect(page).toContain("axe-core");
-    expect(page).toContain("320 pixels");
+    expect(page).toContain("à 320 et à 1 366 pixels de large");
     expect(page).toContain(config.contactEmail);
     expect(page).toContain("Défenseur des droits Libre réponse 71120 75342 Paris CEDEX 07");
   });

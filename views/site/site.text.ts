@@ -38,9 +38,8 @@ export const siteText = {
     checksDate: "Déclaration établie le 4 décembre 2026, à partir des vérifications décrites ci-dessous.",
     automaticHeading: "Vérifications automatiques, à chaque modification du code",
     automatic: [
-      "axe-core est exécuté dans Chromium sur les pages publiques (accueil, propositions, organisations, à propos, résultats, journal, vérification, page introuvable, et les pages d'information du pied de page), sur les pages du débat (fil, historique, réponse, recherche, notifications), sur la connexion et la double authentification, sur le vote et sur les pages de modération et d'administration : aucune erreur n'est admise.",
-      "Les pages d'information (accessibilité, mentions légales, données personnelles, plan du site, contact, aide) sont aussi contrôlées par axe-core dans une fenêtre de 320 pixels de large, et sans défilement horizontal à cette largeur ; une page de proposition est contrôlée sans défilement horizontal à 360 pixels.",
-      "Au clavier seul : le premier élément atteint est le lien « Aller au contenu », qui mène au contenu principal, et le focus reste visible (contour d'au moins 2 pixels) ; après un vote, le message de confirmation reçoit le focus.",
+      "Chaque page de la plateforme (une adresse par modèle de page, vue par la personne qui la voit : visiteur, représentant, modérateur, administrateur) est chargée dans Chromium à 320 et à 1 366 pixels de large : axe-core n'y doit trouver aucune erreur, et rien ne doit dépasser la largeur de l'écran hors d'un tableau défilant dans sa propre zone nommée.",
+      "Au clavier seul : le premier élément atteint est le lien « Aller au contenu », qui mène au contenu principal, et le focus reste visible (contour d'au moins 2 pixels) ; après un vote, le message de confirmation reçoit le focus ; après chaque action du débat (aperçu, publication, réponse, soutien, « voir plus », filtre), le focus va à son résultat et l'action est annoncée dans la zone de messages de la page.",
       "Sans JavaScript : un commentaire se publie par un formulaire ordinaire.",
       "Aucune ressource n'est chargée depuis un autre site (police, script, statistiques).",
     ],
