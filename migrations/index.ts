@@ -8,6 +8,7 @@ import * as addTotpLastStep from "./2026_12_02_100000_add_totp_last_step.js";
 import * as createAuditCheckpoints from "./2026_12_03_090000_create_audit_checkpoints.js";
 import * as widenLiveEvents from "./2026_12_03_100000_widen_live_events.js";
 import * as emailTemplates from "./2026_12_03_110000_email_templates.js";
+import * as searchProposals from "./2026_12_04_090000_search_proposals.js";
 
 /**
  * Every migration, by name, in order. Listed statically so that they load the same
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_03_090000_create_audit_checkpoints": createAuditCheckpoints,
   "2026_12_03_100000_widen_live_events": widenLiveEvents,
   "2026_12_03_110000_email_templates": emailTemplates,
+  "2026_12_04_090000_search_proposals": searchProposals,
 };

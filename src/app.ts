@@ -23,6 +23,7 @@ import { openDataRoutes } from "./features/opendata/index.js";
 import { organisationAdminRoutes, organisationRoutes } from "./features/organisations/index.js";
 import { invitationRoutes, peopleRoutes } from "./features/people/index.js";
 import { proposalRoutes } from "./features/proposals/index.js";
+import { searchRoutes } from "./features/search/index.js";
 import { siteRoutes } from "./features/site/index.js";
 import { AssetStore } from "./http/assets.js";
 import type { AppDeps, AppEnv, RouteDeps } from "./http/env.js";
@@ -117,5 +118,6 @@ function featureMounts(deps: RouteDeps): Mount[] {
     { prefix: "/", routes: moderationPublicRoutes(deps) },
     { prefix: "/donnees", routes: openDataRoutes(deps) },
     { prefix: "/dossier", routes: dossierRoutes(deps) },
+    { prefix: "/recherche", routes: searchRoutes(deps) },
   ];
 }

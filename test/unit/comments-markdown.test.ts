@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { mentionedSlugs, renderCommentMarkdown } from "../../src/features/comments/comments.markdown.js";
-import { splitMarks } from "../../src/features/comments/comments.pages.routes.js";
-import { MARK_END, MARK_START } from "../../src/features/comments/comments.read.js";
 
 const directory = new Map([
   ["apvf", "APVF"],
@@ -43,15 +41,5 @@ describe("comment markdown subset", () => {
     expect(html.match(/class="mention"/g)).toHaveLength(2);
     expect(html).toContain('<a href="/organisations/union-medecins" class="mention"');
     expect(mentionedSlugs("@apvf @apvf @inconnu", directory)).toEqual(["apvf"]);
-  });
-});
-
-describe("search highlights", () => {
-  it("splits ts_headline output into escaped text parts", () => {
-    expect(splitMarks(`a ${MARK_START}<b>${MARK_END} c`)).toEqual([
-      { text: "a ", match: false },
-      { text: "<b>", match: true },
-      { text: " c", match: false },
-    ]);
   });
 });

@@ -3,7 +3,6 @@ import type {
   CommentFormState,
   CommentView,
   ProposalLink,
-  SearchResultView,
   VersionView,
 } from "../../src/features/comments/view-models/comments.model.js";
 import { formatDateTime } from "../common/format.js";
@@ -209,44 +208,6 @@ export function HistoryPage({
           </li>
         ))}
       </ol>
-    </>
-  );
-}
-
-export function SearchPage({ query, results }: { query: string; results: SearchResultView[] | null }) {
-  return (
-    <>
-      <h1>{t.searchTitle}</h1>
-      <form method="get" action="/recherche" class="search-form">
-        <div class="field">
-          <label for="recherche-q">{t.searchLabel}</label>
-          <input id="recherche-q" name="q" type="search" value={query} maxlength={200} />
-        </div>
-        <button type="submit">{t.searchButton}</button>
-      </form>
-      {results === null ? null : results.length === 0 ? (
-        <p>{t.searchNone(query)}</p>
-      ) : (
-        <>
-          <p>{t.searchCount(results.length)}</p>
-          <ol class="search-results">
-            {results.map((r) => (
-              <li>
-                <p>
-                  <a href={`/commentaires/${r.id}#c-${r.id}`}>
-                    {r.authorName} — {r.organisationName}
-                  </a>{" "}
-                  <span class="muted">
-                    · n°{r.proposalNumber} {r.proposalTitle} ·{" "}
-                    <time datetime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
-                  </span>
-                </p>
-                <p class="excerpt">{r.excerpt.map((part) => (part.match ? <mark>{part.text}</mark> : part.text))}</p>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
     </>
   );
 }

@@ -94,11 +94,6 @@ export const commentsText = {
   changes: "Modifications par rapport à la version précédente",
   added: "ajouté",
   removed: "retiré",
-  searchTitle: "Rechercher dans les débats",
-  searchLabel: "Mots recherchés",
-  searchButton: "Rechercher",
-  searchNone: (q: string) => `Aucun commentaire ne correspond à « ${q} ».`,
-  searchCount: (n: number) => (n === 1 ? "1 résultat" : `${n} résultats`),
   searchLink: "Rechercher dans les débats",
   live: {
     created: (who: string) => `Nouveau commentaire de ${who}.`,

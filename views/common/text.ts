@@ -3,6 +3,8 @@ import type { ProposalStatus } from "../../src/domain/proposals.js";
 /** Every word the interface shows, in French, in one place (an English catalogue can sit beside it). */
 export const text = {
   siteName: "Concertation",
+  /** Under the name, in the header: who runs the service. */
+  serviceLine: { coalition: "Coalition pour l'accès aux soins", members: "35 organisations" },
   tagline: "Accès aux soins : 35 organisations délibèrent et votent sur 4 propositions communes",
   skipLink: "Aller au contenu",
   nav: {
@@ -16,6 +18,12 @@ export const text = {
     dashboard: "Tableau de bord",
     admin: "Administration",
     moderation: "Modération",
+    menu: "Menu",
+    accountMenuPrefix: "Menu de ",
+    searchLabel: "Rechercher sur le site",
+    searchPlaceholder: "Rechercher…",
+    searchButton: "Rechercher",
+    searchButtonMore: " sur le site",
   },
   footer: {
     about:

@@ -1,6 +1,6 @@
 import { diffWords } from "diff";
 import { type Context, Hono } from "hono";
-import { HistoryPage, MoreCommentsPage, SearchPage, ThreadPage } from "../../../views/comments/CommentPages.js";
+import { HistoryPage, MoreCommentsPage, ThreadPage } from "../../../views/comments/CommentPages.js";
 import { commentsText as t } from "../../../views/comments/comments.text.js";
 import { Discussion, MoreComments } from "../../../views/comments/Discussion.js";
 import { ProposalPage } from "../../../views/proposals/ProposalPage.js";
@@ -10,23 +10,20 @@ import { ID, idParam } from "../../http/params.js";
 import { renderFragmentOrPage, renderPage } from "../../http/render.js";
 import { findProposalBySlug } from "../proposals/index.js";
 import { findDiscussionProposal } from "./comments.queries.js";
-import { findCommentRow, listVersions, MARK_END, MARK_START, searchComments } from "./comments.read.js";
+import { findCommentRow, listVersions } from "./comments.read.js";
 import { decodeCursor, loadCommentsPage, loadDiscussion, readFilter } from "./discussion.presenter.js";
 import { loadThread, loadThreadContext } from "./thread.presenter.js";
-import type { SearchResultView, VersionView } from "./view-models/comments.model.js";
+import type { VersionView } from "./view-models/comments.model.js";
 
 type Ctx = Context<AppEnv>;
 
-const SEARCH_LIMIT = 50;
-
-/** Reading the debate: filtered page, "voir plus", a thread, an edit history, the search. */
+/** Reading the debate: filtered page, "voir plus", a thread, an edit history (the search is in features/search). */
 export function commentPageRoutes(deps: RouteDeps) {
   return new Hono<AppEnv>()
     .get("/propositions/:slug/debat", deps.publicPage, (c) => filteredDiscussion(c, deps))
     .get("/propositions/:slug/commentaires", deps.publicPage, (c) => moreComments(c, deps))
     .get(`/commentaires/${ID}`, deps.publicPage, (c) => showThread(c, deps))
-    .get(`/commentaires/${ID}/historique`, deps.publicPage, (c) => history(c, deps))
-    .get("/recherche", deps.publicPage, (c) => search(c, deps));
+    .get(`/commentaires/${ID}/historique`, deps.publicPage, (c) => history(c, deps));
 }
 
 /** The proposal page with the debate filtered by stance and sorted; the debate alone for htmx. */
@@ -91,26 +88,4 @@ async function history(c: Ctx, deps: RouteDeps) {
   return renderPage(c, <HistoryPage proposal={context.proposal} commentId={id} versions={versions} />, {
     title: t.historyTitle,
   });
-}
-
-async function search(c: Ctx, deps: RouteDeps) {
-  const query = (c.req.query("q") ?? "").trim().slice(0, 200);
-  const rows = query ? await searchComments(deps.db, query, SEARCH_LIMIT) : null;
-  const results: SearchResultView[] | null = rows?.map((row) => ({ ...row, excerpt: splitMarks(row.excerpt) })) ?? null;
-  return renderPage(c, <SearchPage query={query} results={results} />, { title: t.searchTitle });
-}
-
-/** ts_headline output → text parts; the view escapes every part, so nothing from a comment becomes markup. */
-export function splitMarks(excerpt: string): { text: string; match: boolean }[] {
-  const parts: { text: string; match: boolean }[] = [];
-  for (const [index, chunk] of excerpt.split(MARK_START).entries()) {
-    if (index === 0) {
-      if (chunk) parts.push({ text: chunk, match: false });
-      continue;
-    }
-    const [match = "", rest = ""] = chunk.split(MARK_END);
-    parts.push({ text: match, match: true });
-    if (rest) parts.push({ text: rest, match: false });
-  }
-  return parts;
 }

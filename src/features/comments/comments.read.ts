@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { Stance } from "../../domain/debate.js";
+import { HEADLINE_FRAGMENTS } from "../../domain/search.js";
 
 /** Reads of the discussion (decision 004: plain reads skip the service layer). */
 
@@ -137,17 +138,13 @@ export function listVersions(db: Kysely<Database>, commentId: string) {
     .execute();
 }
 
-/** Sentinels around matches: the view escapes the text, then turns them into <mark>. */
-export const MARK_START = "\u0002";
-export const MARK_END = "\u0003";
-
 /**
- * French full-text search, accent-insensitive (french_unaccent configuration).
- * websearch_to_tsquery never fails on user syntax ("quoted", -excluded, or).
+ * French full-text search, accent-insensitive (french_unaccent configuration); hidden and
+ * deleted comments are never found. websearch_to_tsquery never fails on user syntax
+ * ("quoted", -excluded, or).
  */
 export function searchComments(db: Kysely<Database>, terms: string, limit: number) {
   const query = sql`websearch_to_tsquery('french_unaccent', ${terms})`;
-  const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
   return db
     .selectFrom("comment as c")
     .innerJoin("proposal as p", "p.id", "c.proposal_id")
@@ -162,7 +159,7 @@ export function searchComments(db: Kysely<Database>, terms: string, limit: numbe
       "o.name as organisationName",
       "u.display_name as authorName",
       "c.created_at as createdAt",
-      sql<string>`ts_headline('french_unaccent', c.body, ${query}, ${options})`.as("excerpt"),
+      sql<string>`ts_headline('french_unaccent', c.body, ${query}, ${HEADLINE_FRAGMENTS})`.as("excerpt"),
     ])
     .where(sql<boolean>`c.search_vector @@ ${query}`)
     .where("c.deleted_at", "is", null)

@@ -6,7 +6,7 @@ export { commentLiveRoutes } from "./comments.live.routes.js";
 export { renderCommentMarkdown } from "./comments.markdown.js";
 export { commentPageRoutes } from "./comments.pages.routes.js";
 export { mentionDirectory } from "./comments.presenter.js";
-export { countDebateByProposal, findCommentRow } from "./comments.read.js";
+export { countDebateByProposal, findCommentRow, searchComments } from "./comments.read.js";
 export { commentRoutes } from "./comments.routes.js";
 export { postComment, toggleSupport } from "./comments.service.js";
 export { type CommentDigest, startCommentDigest } from "./digest.jobs.js";

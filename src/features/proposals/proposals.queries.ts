@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../db/database.js";
 import type { ProposalStatus } from "../../domain/proposals.js";
+import { HEADLINE_FRAGMENTS, HEADLINE_WHOLE } from "../../domain/search.js";
 import type { OfficialProposal } from "./proposals.text.js";
 
 /** Inserts new proposals in debate; an existing proposal gets the official text again, never a status change. */
@@ -57,4 +58,27 @@ export async function countProposals(db: Kysely<Database>): Promise<number> {
     .select((eb) => eb.fn.countAll<string>().as("count"))
     .executeTakeFirstOrThrow();
   return Number(count);
+}
+
+/**
+ * French full-text search in the title and the official text, accent-insensitive (the
+ * french_unaccent configuration and the stored, indexed proposal.search_vector); a title match
+ * ranks first. websearch_to_tsquery never fails on user syntax ("quoted", -excluded, or).
+ */
+export function searchProposals(db: Kysely<Database>, terms: string, limit: number) {
+  const query = sql`websearch_to_tsquery('french_unaccent', ${terms})`;
+  return db
+    .selectFrom("proposal")
+    .select([
+      "number",
+      "slug",
+      "status",
+      sql<string>`ts_headline('french_unaccent', title, ${query}, ${HEADLINE_WHOLE})`.as("title"),
+      sql<string>`ts_headline('french_unaccent', body, ${query}, ${HEADLINE_FRAGMENTS})`.as("excerpt"),
+    ])
+    .where(sql<boolean>`search_vector @@ ${query}`)
+    .orderBy(sql`ts_rank(search_vector, ${query})`, "desc")
+    .orderBy("number")
+    .limit(limit)
+    .execute();
 }

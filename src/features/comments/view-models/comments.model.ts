@@ -75,15 +75,3 @@ export interface VersionView {
   body: string;
   changes: { value: string; added?: boolean | undefined; removed?: boolean | undefined }[] | null;
 }
-
-export interface SearchResultView {
-  id: string;
-  rootId: string | null;
-  proposalNumber: number;
-  proposalTitle: string;
-  authorName: string;
-  organisationName: string;
-  createdAt: Date;
-  /** Plain text with the matches as separate parts; never HTML. */
-  excerpt: { text: string; match: boolean }[];
-}
