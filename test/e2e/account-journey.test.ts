@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { invite } from "../../src/features/people/invitations.service.js";
 import { createUser, currentTotp, unspentTotp } from "../factories.js";
-import { chromiumAvailable, expectNoAxeViolations, watchPage } from "../helpers/browser.js";
+import { chromiumAvailable, expectNoAxeViolations, openMenu, watchPage } from "../helpers/browser.js";
 import { useBrowserJourney } from "../helpers/journey.js";
 
 describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
@@ -51,6 +51,10 @@ describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
     );
     await expectNoAxeViolations(page);
 
+    // Signing out is in the person's own menu, named after them.
+    expect(await page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(0);
+    await openMenu(page, "Menu de Claire Martin");
+    await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(/\/\?message=deconnecte$/);
     expect(await page.getByRole("status").textContent()).toBe("Vous êtes déconnecté·e.");
@@ -58,6 +62,7 @@ describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
 
     await signIn(page, "claire@exemple.fr", "la santé pour toutes et tous");
     await page.waitForURL(`${journey.server.origin}/`);
+    await openMenu(page, "Menu de Claire Martin");
     expect(await page.getByRole("link", { name: /Mon compte/ }).count()).toBe(1);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(/message=deconnecte/);

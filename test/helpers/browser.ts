@@ -63,3 +63,14 @@ export function watchPage(page: Page, origin: string) {
   });
   return problems;
 }
+
+/**
+ * Opens a header menu (a <details>) by its summary's accessible name, as a person does: « Menu »
+ * below 1024 px, « Menu de <name> » for the signed-in person's own links. Links inside a closed
+ * menu are neither visible nor clickable.
+ */
+export async function openMenu(page: Page, name: string | RegExp): Promise<void> {
+  const summary = page.locator("summary").filter({ hasText: name });
+  await summary.click();
+  await expect.poll(() => summary.evaluate((element) => element.parentElement?.hasAttribute("open"))).toBe(true);
+}
