@@ -57,7 +57,7 @@ describe.runIf(chromiumAvailable())("accounts in Chromium", () => {
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL(/\/\?message=deconnecte$/);
-    expect(await page.getByRole("status").textContent()).toBe("Vous êtes déconnecté·e.");
+    expect(await page.locator(".flash").textContent()).toBe("Vous êtes déconnecté·e.");
     expect(await page.getByRole("link", { name: "Connexion" }).count()).toBe(1);
 
     await signIn(page, "claire@exemple.fr", "la santé pour toutes et tous");
