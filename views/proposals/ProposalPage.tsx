@@ -1,6 +1,6 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { ProposalStatus } from "../../src/domain/proposals.js";
-import { formatDateTime, paragraphs } from "../common/format.js";
+import { formatDateTime, formatTimeLeft, paragraphs } from "../common/format.js";
 import { text } from "../common/text.js";
 import { StatusBadge } from "../components/StatusBadge.js";
 
@@ -22,7 +22,28 @@ export interface ProposalSections {
   synthesis?: JSX.Element | undefined;
 }
 
-export function ProposalPage({ proposal, sections = {} }: { proposal: ProposalView; sections?: ProposalSections }) {
+/**
+ * The page is laid out around the text: beside it, a side panel with the schedule and the vote
+ * (rules, turnout, the organisation's ballot); below, the synthesis and the debate. On phones the
+ * panel comes between the text and the debate. Once closed, the results need the full width.
+ */
+export function ProposalPage({
+  proposal,
+  sections = {},
+  now = new Date(),
+}: {
+  proposal: ProposalView;
+  sections?: ProposalSections;
+  /** When the page is drawn: the time left before the close is counted from it. */
+  now?: Date;
+}) {
+  const closed = proposal.status === "clos";
+  const vote = sections.vote ?? (
+    <section id="resultats" class="placeholder-region" aria-labelledby="resultats-titre">
+      <h2 id="resultats-titre">{text.proposal.results}</h2>
+      <p>{text.proposal.resultsSoon}</p>
+    </section>
+  );
   return (
     <article>
       <nav class="breadcrumb" aria-label="Fil d'Ariane">
@@ -47,43 +68,49 @@ export function ProposalPage({ proposal, sections = {} }: { proposal: ProposalVi
         <span class="visually-hidden">{text.proposal.status} : </span>
         <StatusBadge status={proposal.status} /> {text.statusHelp[proposal.status]}
       </p>
-      <section aria-labelledby="texte-officiel">
-        <h2 id="texte-officiel">{text.proposal.officialText}</h2>
-        <div class="official-text">
-          {paragraphs(proposal.body).map((paragraph) => (
-            <p>{paragraph}</p>
-          ))}
+      <div class={closed ? "proposal-layout proposal-layout--closed" : "proposal-layout"}>
+        <section class="proposal-text" aria-labelledby="texte-officiel">
+          <h2 id="texte-officiel">{text.proposal.officialText}</h2>
+          <div class="official-text">
+            {paragraphs(proposal.body).map((paragraph) => (
+              <p>{paragraph}</p>
+            ))}
+          </div>
+        </section>
+        <div class="proposal-side">
+          <Schedule proposal={proposal} now={now} />
+          {vote}
         </div>
-      </section>
-      <Schedule opensAt={proposal.voteOpensAt} closesAt={proposal.voteClosesAt} />
-      {sections.vote ?? (
-        <section id="resultats" class="placeholder-region" aria-labelledby="resultats-titre">
-          <h2 id="resultats-titre">{text.proposal.results}</h2>
-          <p>{text.proposal.resultsSoon}</p>
-        </section>
-      )}
-      {sections.synthesis}
-      {sections.discussion ?? (
-        <section id="debat" class="placeholder-region" aria-labelledby="debat-titre">
-          <h2 id="debat-titre">{text.proposal.discussion}</h2>
-          <p>{text.proposal.discussionSoon}</p>
-        </section>
-      )}
+        <div class="proposal-rest">
+          {sections.synthesis}
+          {sections.discussion ?? (
+            <section id="debat" class="placeholder-region" aria-labelledby="debat-titre">
+              <h2 id="debat-titre">{text.proposal.discussion}</h2>
+              <p>{text.proposal.discussionSoon}</p>
+            </section>
+          )}
+        </div>
+      </div>
     </article>
   );
 }
 
-function Schedule({ opensAt, closesAt }: { opensAt: Date | null; closesAt: Date | null }) {
+function Schedule({ proposal, now }: { proposal: ProposalView; now: Date }) {
+  const { voteOpensAt: opensAt, voteClosesAt: closesAt } = proposal;
   const show = (value: Date | null) =>
     value ? <time datetime={value.toISOString()}>{formatDateTime(value)}</time> : text.proposal.notScheduled;
+  const timeLeft = proposal.status === "vote_ouvert" && closesAt ? formatTimeLeft(closesAt, now) : null;
   return (
-    <section aria-labelledby="calendrier">
+    <section class="card proposal-schedule" aria-labelledby="calendrier">
       <h2 id="calendrier">{text.proposal.schedule}</h2>
       <dl class="schedule">
         <dt>{text.proposal.opensAt}</dt>
         <dd>{show(opensAt)}</dd>
         <dt>{text.proposal.closesAt}</dt>
-        <dd>{show(closesAt)}</dd>
+        <dd>
+          {show(closesAt)}
+          {timeLeft ? <strong class="time-left"> ({timeLeft})</strong> : null}
+        </dd>
       </dl>
     </section>
   );

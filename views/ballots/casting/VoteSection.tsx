@@ -52,9 +52,12 @@ export function VoteStatus({ view, oob = false }: { view: VoteSectionView; oob?:
   return (
     <div id={VOTE_STATUS_ID} hx-swap-oob={oob ? "outerMorph" : undefined}>
       {view.status === "vote_ouvert" ? (
-        <p class="lead" id="participation">
-          {t.vote.turnout(view.turnout, view.rules.eligible)}
-        </p>
+        <div class="turnout">
+          <p class="lead" id="participation">
+            {t.vote.turnout(view.turnout, view.rules.eligible)}
+          </p>
+          <progress max={view.rules.eligible} value={view.turnout} aria-hidden="true" />
+        </div>
       ) : null}
       {view.running ? <CountsTable id="decompte-provisoire" tally={view.running} caption={t.vote.provisional} /> : null}
       {view.missing ? <Missing organisations={view.missing} /> : null}
