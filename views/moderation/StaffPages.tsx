@@ -52,7 +52,7 @@ export function QueuePage({
 
 function QueueItem({ item }: { item: QueueItemView }) {
   return (
-    <article class="queue-item" aria-labelledby={`signalement-${item.id}`}>
+    <article class="card queue-item" aria-labelledby={`signalement-${item.id}`}>
       <h2 id={`signalement-${item.id}`} class="h3">
         {t.queue.reports(item.reportCount)} — {item.authorName} ({item.organisationName})
       </h2>
@@ -64,8 +64,8 @@ function QueueItem({ item }: { item: QueueItemView }) {
         {t.queue.rules} : {item.rules.map((rule) => ruleLabel(rule as never)).join(", ")}
       </p>
       <blockquote class="moderation-body">{item.body}</blockquote>
-      <p>
-        <a href={`/moderation/commentaires/${item.id}`}>
+      <p class="queue-actions">
+        <a class="button" href={`/moderation/commentaires/${item.id}`}>
           {t.queue.examine}
           <span class="visually-hidden">{t.queue.examineHidden(item.authorName)}</span>
         </a>
