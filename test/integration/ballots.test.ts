@@ -239,8 +239,14 @@ describe("after closing", () => {
     expect(page).toContain("Après débat interne.");
     expect(page).toContain("<svg");
     expect(page).toContain("Décompte par choix");
+    const colleges = await db.selectFrom("college").select("name").orderBy("position").execute();
+    // The 35 rows are read under their college's heading, in the colleges' order.
+    const headings = (html: string) =>
+      [...html.matchAll(/<th scope="rowgroup" colspan="\d+">([^<]+)<\/th>/g)].map(([, name]) => name);
+    expect(headings(page)).toEqual(colleges.map((c) => c.name));
     const matrix = await (await new TestClient(app).get("/resultats")).text();
     expect(matrix).toContain("Contre");
+    expect(headings(matrix)).toEqual(colleges.map((c) => c.name));
     const organisation = await (await new TestClient(app).get("/organisations/apvf")).text();
     expect(organisation).toContain("Contre");
   });

@@ -1,4 +1,5 @@
 import type { Choice, VoteResult } from "../../../src/domain/ballots.js";
+import { groupInOrder } from "../../common/groups.js";
 import { TableScroll } from "../../components/TableScroll.js";
 import { ballotsText as t } from "../ballots.text.js";
 
@@ -35,20 +36,27 @@ export function ResultsMatrixPage({ view }: { view: MatrixView }) {
               ))}
             </tr>
           </thead>
-          <tbody>
-            {view.organisations.map((o) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/organisations/${o.slug}`}>{o.name}</a>
+          {groupInOrder(view.organisations, (o) => o.collegeName).map(([college, members]) => (
+            <tbody>
+              <tr class="group-row">
+                <th scope="rowgroup" colspan={view.proposals.length + 1}>
+                  {college}
                 </th>
-                {o.choices.map((choice, index) => (
-                  <td>
-                    {view.proposals[index]?.closed ? (choice ? t.choices[choice] : t.result.noBallot) : t.matrix.none}
-                  </td>
-                ))}
               </tr>
-            ))}
-          </tbody>
+              {members.map((o) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/organisations/${o.slug}`}>{o.name}</a>
+                  </th>
+                  {o.choices.map((choice, index) => (
+                    <td>
+                      {view.proposals[index]?.closed ? (choice ? t.choices[choice] : t.result.noBallot) : t.matrix.none}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          ))}
         </table>
       </TableScroll>
     </article>

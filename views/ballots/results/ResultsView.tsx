@@ -5,6 +5,7 @@ import type {
   RollCallRow,
   TallyView,
 } from "../../../src/features/ballots/results/view-models/results.model.js";
+import { groupInOrder } from "../../common/groups.js";
 import { TableScroll } from "../../components/TableScroll.js";
 import { ballotsText as t } from "../ballots.text.js";
 import { BarChart } from "./BarChart.js";
@@ -178,17 +179,24 @@ function RollCall({
             <th scope="col">{t.result.reasonColumn}</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr>
-              <th scope="row">
-                <a href={`${origin}/organisations/${row.organisationSlug}`}>{row.organisationName}</a>
+        {groupInOrder(rows, (row) => row.collegeName).map(([college, members]) => (
+          <tbody>
+            <tr class="group-row">
+              <th scope="rowgroup" colspan={3}>
+                {college}
               </th>
-              <td>{row.choice ? t.choices[row.choice] : t.result.noBallot}</td>
-              <td>{row.reason}</td>
             </tr>
-          ))}
-        </tbody>
+            {members.map((row) => (
+              <tr>
+                <th scope="row">
+                  <a href={`${origin}/organisations/${row.organisationSlug}`}>{row.organisationName}</a>
+                </th>
+                <td>{row.choice ? t.choices[row.choice] : t.result.noBallot}</td>
+                <td>{row.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </TableScroll>
   );

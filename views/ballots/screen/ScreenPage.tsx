@@ -1,5 +1,6 @@
 import type { ScreenView, SeatView } from "../../../src/features/ballots/screen/view-models/screen.model.js";
 import { formatDateTime, formatTimeLeft } from "../../common/format.js";
+import { groupInOrder } from "../../common/groups.js";
 import { ballotsText as t } from "../ballots.text.js";
 
 export const SCREEN_BOARD_ID = "seance-tableau";
@@ -60,7 +61,7 @@ function Schedule({ view }: { view: ScreenView }) {
 }
 
 function Seats({ view }: { view: ScreenView }) {
-  const colleges = groupByCollege(view.seats);
+  const colleges = groupInOrder(view.seats, (seat) => seat.collegeName);
   return (
     <section aria-labelledby="seance-sieges">
       <h2 id="seance-sieges">{t.screen.seats}</h2>
@@ -96,10 +97,4 @@ function Seat({ seat, closed }: { seat: SeatView; closed: boolean }) {
       <span class="seat-state">{label}</span>
     </li>
   );
-}
-
-function groupByCollege(seats: SeatView[]): [string, SeatView[]][] {
-  const groups = new Map<string, SeatView[]>();
-  for (const seat of seats) groups.set(seat.collegeName, [...(groups.get(seat.collegeName) ?? []), seat]);
-  return [...groups];
 }
