@@ -32,6 +32,7 @@ export function evaluateTargets({ loads, fanout, pages }: BenchReport): Target[]
   const ballot = find(loads, "POST bulletin");
   const home = pages.find((page) => page.name === "accueil");
   const twenty = pages.find((page) => page.name === "proposition, 20 commentaires");
+  const results = pages.filter((page) => page.name.startsWith("résultats"));
   const ratio = anonymous && ceiling ? anonymous.requestsPerSecond / ceiling : 0;
   return [
     { target: "proposition anonyme ≥ 30 % du plafond", measured: `${Math.round(ratio * 100)} %`, met: ratio >= 0.3 },
@@ -65,7 +66,24 @@ export function evaluateTargets({ loads, fanout, pages }: BenchReport): Target[]
       measured: twenty ? `${twenty.grade} (${twenty.ecoindex})` : "non mesuré",
       met: twenty ? GRADE_ORDER.indexOf(twenty.grade) <= 1 : false,
     },
+    {
+      target: "résultats Ecoindex B ou mieux",
+      measured: results.map((page) => `${page.name} : ${page.grade} (${page.ecoindex})`).join(" ; ") || "non mesuré",
+      met: results.length > 0 && results.every((page) => GRADE_ORDER.indexOf(page.grade) <= 1),
+    },
+    domBudget("accueil ≤ 150 nœuds DOM", home ? [home] : [], 150),
+    domBudget("proposition 20 commentaires ≤ 700 nœuds DOM", twenty ? [twenty] : [], 700),
+    domBudget("résultats ≤ 600 nœuds DOM", results, 600),
   ];
+}
+
+/** A DOM budget (issue 11): every page named must stay within it. */
+function domBudget(target: string, pages: PageMetrics[], budget: number): Target {
+  return {
+    target,
+    measured: pages.map((page) => `${page.name} : ${page.domNodes}`).join(" ; ") || "non mesuré",
+    met: pages.length > 0 && pages.every((page) => page.domNodes <= budget),
+  };
 }
 
 function markdown(report: BenchReport, targets: Target[]): string {

@@ -211,6 +211,7 @@ async function runPages(origin: string, cookie: string): Promise<PageMetrics[]> 
         cookie,
       ),
       await measurePage(browser, origin, "résultats (matrice)", "/resultats"),
+      await measurePage(browser, origin, "résultats (proposition close)", `/propositions/${BENCH.closedVote}`),
     ];
   } finally {
     await browser.close();

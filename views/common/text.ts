@@ -57,6 +57,9 @@ export const text = {
     read: "Lire la proposition",
     status: "Statut",
   },
+  timeLeft: {
+    imminent: "clôture imminente",
+  },
   card: {
     closes: (when: string, left: string) => `Clôture le ${when} (${left})`,
     closedOn: (when: string) => `le ${when}`,
