@@ -73,7 +73,11 @@ export function evaluateTargets({ loads, fanout, pages }: BenchReport): Target[]
     },
     domBudget("accueil ≤ 150 nœuds DOM", home ? [home] : [], 150),
     domBudget("proposition 20 commentaires ≤ 700 nœuds DOM", twenty ? [twenty] : [], 700),
-    domBudget("résultats ≤ 600 nœuds DOM", results, 600),
+    domBudget(
+      "résultats ≤ 600 nœuds DOM",
+      results.filter((page) => page.name === "résultats (matrice)"),
+      600,
+    ),
   ];
 }
 

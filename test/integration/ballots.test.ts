@@ -239,6 +239,12 @@ describe("after closing", () => {
     expect(page).toContain("Après débat interne.");
     expect(page).toContain("<svg");
     expect(page).toContain("Décompte par choix");
+    // One seat per organisation, coloured by its choice: here APVF's « contre », the 34 others without a ballot.
+    expect(page.match(/<circle class="seat-dot seat-dot--none"/g)?.length).toBe(34);
+    expect(page.match(/<circle class="seat-dot seat-dot--contre"/g)?.length).toBe(1);
+    expect(page).toContain(
+      "Les 35 organisations, une par siège : Pour : 0, Abstention : 0, Contre : 1, n&#39;a pas voté : 34.",
+    );
     const colleges = await db.selectFrom("college").select("name").orderBy("position").execute();
     // The 35 rows are read under their college's heading, in the colleges' order.
     const headings = (html: string) =>

@@ -135,6 +135,11 @@ export const ballotsText = {
     total: "Total",
     quorumLine: (cast: number, required: number) => `${cast} bulletins déposés ; quorum requis : ${required}.`,
   },
+  seats: {
+    title: (organisations: number, summary: string) =>
+      `Les ${organisations} organisations, une par siège : ${summary}.`,
+    label: { pour: "Pour", contre: "Contre", abstention: "Abstention", none: "n'a pas voté" },
+  },
   screen: {
     title: (title: string) => `Écran de séance : ${title}`,
     unknown: "Cette proposition n'existe pas.",

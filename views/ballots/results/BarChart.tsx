@@ -7,8 +7,9 @@ export interface ChartBar {
 }
 
 const COLOURS: Record<Choice, string> = { pour: "#1b6e3a", contre: "#a4262c", abstention: "#595959" };
-const WIDTH = 560;
-const LABEL = 110;
+/** Drawn at about its own size (CSS caps it at 24rem), so its labels read at 15 px on a phone as on a desk. */
+const WIDTH = 360;
+const LABEL = 100;
 const ROW = 36;
 
 /**
@@ -17,7 +18,7 @@ const ROW = 36;
  */
 export function BarChart({ id, title, bars, total }: { id: string; title: string; bars: ChartBar[]; total: number }) {
   const max = Math.max(1, ...bars.map((b) => b.count));
-  const span = WIDTH - LABEL - 70;
+  const span = WIDTH - LABEL - 50;
   const height = bars.length * ROW + 8;
   return (
     <svg
@@ -36,11 +37,11 @@ export function BarChart({ id, title, bars, total }: { id: string; title: string
         const length = Math.round((bar.count / max) * span);
         return (
           <g>
-            <text x={LABEL - 8} y={y + 20} text-anchor="end" font-size="15" fill="#1a1a1a">
+            <text x={LABEL - 8} y={y + 20} text-anchor="end" font-size="15" fill="currentColor">
               {t.choices[bar.choice]}
             </text>
             <rect x={LABEL} y={y + 4} width={Math.max(length, 2)} height={ROW - 12} fill={COLOURS[bar.choice]} />
-            <text x={LABEL + Math.max(length, 2) + 8} y={y + 20} font-size="15" fill="#1a1a1a">
+            <text x={LABEL + Math.max(length, 2) + 8} y={y + 20} font-size="15" fill="currentColor">
               {bar.count}
             </text>
           </g>

@@ -9,6 +9,7 @@ import { groupInOrder } from "../../common/groups.js";
 import { TableScroll } from "../../components/TableScroll.js";
 import { ballotsText as t } from "../ballots.text.js";
 import { BarChart } from "./BarChart.js";
+import { SeatsChart } from "./SeatsChart.js";
 
 const CHOICES: Choice[] = ["pour", "contre", "abstention"];
 
@@ -53,6 +54,7 @@ export function ResultsView({
         bars={CHOICES.map((choice) => ({ choice, count: tally[choice] }))}
         total={tally.cast}
       />
+      <SeatsChart id={`${idPrefix}-sieges`} rows={results.rollCall} />
       <CountsTable id={`${idPrefix}-decompte`} headingId={headingId} tally={tally} />
       <GroupTable
         id={`${idPrefix}-colleges`}
