@@ -54,7 +54,7 @@ export const siteText = {
     issuesLead: "Non-conformités et limites connues :",
     issues: [
       "Aucun audit RGAA complet : des non-conformités non détectées par les outils automatiques peuvent subsister.",
-      "Graphiques des résultats : dans le thème sombre du système, les libellés des barres restent gris foncé sur fond sombre et sont peu lisibles ; les mêmes nombres figurent dans le tableau qui suit chaque graphique.",
+      "Graphiques des résultats (barres, sièges) : chacun est une seule image décrite par son titre ; le détail siège par siège n'est donné qu'au survol, et les mêmes informations figurent dans les tableaux qui suivent.",
       "Les commentaires du débat sont rédigés par les représentants des organisations : la plateforme en limite la mise en forme, mais ne peut garantir que chaque lien qu'ils contiennent soit explicite.",
       "Le dossier imprimable produit un PDF par l'impression du navigateur : l'accessibilité de ce PDF (balisage) n'a pas été vérifiée ; la même information est disponible en HTML.",
       "Les mises à jour en direct du débat et du vote n'ont pas été testées avec un lecteur d'écran.",
