@@ -245,6 +245,10 @@ describe("after closing", () => {
     expect(page).toContain(
       "Les 35 organisations, une par siège : Pour : 0, Abstention : 0, Contre : 1, n&#39;a pas voté : 34.",
     );
+    // Each college as one stacked bar, described as a whole.
+    expect(page).toMatch(
+      /<title id="[a-z-]+-colleges-graphique-titre">Choix par collège — [^<]+Contre 1[^<]*\.<\/title>/,
+    );
     const colleges = await db.selectFrom("college").select("name").orderBy("position").execute();
     // The 35 rows are read under their college's heading, in the colleges' order.
     const headings = (html: string) =>

@@ -139,6 +139,7 @@ export const ballotsText = {
     title: (organisations: number, summary: string) =>
       `Les ${organisations} organisations, une par siège : ${summary}.`,
     label: { pour: "Pour", contre: "Contre", abstention: "Abstention", none: "n'a pas voté" },
+    byCollege: (summary: string) => `Choix par collège — ${summary}.`,
   },
   screen: {
     title: (title: string) => `Écran de séance : ${title}`,

@@ -9,6 +9,7 @@ import { groupInOrder } from "../../common/groups.js";
 import { TableScroll } from "../../components/TableScroll.js";
 import { ballotsText as t } from "../ballots.text.js";
 import { BarChart } from "./BarChart.js";
+import { CollegeBars } from "./CollegeBars.js";
 import { SeatsChart } from "./SeatsChart.js";
 
 const CHOICES: Choice[] = ["pour", "contre", "abstention"];
@@ -56,6 +57,7 @@ export function ResultsView({
       />
       <SeatsChart id={`${idPrefix}-sieges`} rows={results.rollCall} />
       <CountsTable id={`${idPrefix}-decompte`} headingId={headingId} tally={tally} />
+      <CollegeBars id={`${idPrefix}-colleges-graphique`} rows={results.byCollege} />
       <GroupTable
         id={`${idPrefix}-colleges`}
         headingId={headingId}
