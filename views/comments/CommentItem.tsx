@@ -62,18 +62,22 @@ export function CommentContent({
           <span class="muted">({comment.kindLabel})</span>
         </p>
         <p class="comment-meta muted">
-          <a href={`/commentaires/${comment.id}#${commentDomId(comment.id)}`}>
+          <a
+            href={`/commentaires/${comment.id}#${commentDomId(comment.id)}`}
+            aria-label={`${formatDateTime(comment.createdAt)}${t.permalinkName(comment.authorName)}`}
+          >
             <time datetime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
-            <span class="visually-hidden">{t.permalinkName(comment.authorName)}</span>
           </a>
           {comment.replyToName ? <> · {t.replyTo(comment.replyToName)}</> : null}
           {comment.edited ? (
             <>
               {" "}
               ·{" "}
-              <a href={`/commentaires/${comment.id}/historique`}>
+              <a
+                href={`/commentaires/${comment.id}/historique`}
+                aria-label={`${t.edited}${t.editedHistory(comment.authorName, comment.version)}`}
+              >
                 {t.edited}
-                <span class="visually-hidden">{t.editedHistory(comment.authorName, comment.version)}</span>
               </a>
             </>
           ) : null}
@@ -126,6 +130,8 @@ function Actions({ comment, focusSupport }: { comment: CommentView; focusSupport
   const { can } = comment;
   if (comment.bodyHtml === null || !(can.reply || can.edit || can.support || can.report)) return null;
   const target = `#${contentDomId(comment.id)}`;
+  // Accessible names carry the comment's date, so the links of two comments do not share a name.
+  const posted = formatDateTime(comment.createdAt);
   return (
     <div class="comment-actions">
       {can.support ? (
@@ -154,27 +160,27 @@ function Actions({ comment, focusSupport }: { comment: CommentView; focusSupport
           hx-get={`/commentaires/${comment.id}/repondre`}
           hx-target={`#${replyFormDomId(comment.id)}`}
           hx-swap="innerHTML"
+          aria-label={`${t.reply} à ${comment.authorName}`}
         >
           {t.reply}
-          <span class="visually-hidden"> à {comment.authorName}</span>
         </a>
       ) : null}
       {can.edit ? (
         <>
-          <a href={`/commentaires/${comment.id}/modifier`}>
+          <a href={`/commentaires/${comment.id}/modifier`} aria-label={t.ownAction(t.edit, posted)}>
             {t.edit}
-            <span class="visually-hidden"> mon commentaire</span>
           </a>
-          <a href={`/commentaires/${comment.id}/supprimer`}>
+          <a href={`/commentaires/${comment.id}/supprimer`} aria-label={t.ownAction(t.delete, posted)}>
             {t.delete}
-            <span class="visually-hidden"> mon commentaire</span>
           </a>
         </>
       ) : null}
       {can.report ? (
-        <a href={`/commentaires/${comment.id}/signaler`}>
+        <a
+          href={`/commentaires/${comment.id}/signaler`}
+          aria-label={`${t.report} le commentaire de ${comment.authorName} du ${posted}`}
+        >
           {t.report}
-          <span class="visually-hidden"> le commentaire de {comment.authorName}</span>
         </a>
       ) : null}
     </div>

@@ -59,6 +59,7 @@ export const commentsText = {
   ownSupport: "Une organisation ne soutient pas ses propres arguments.",
   deleted: "Commentaire supprimé par son auteur.",
   edited: "modifié",
+  ownAction: (action: string, posted: string) => `${action} mon commentaire du ${posted}`,
   permalinkName: (who: string) => ` : lien vers ce commentaire de ${who}`,
   editedHistory: (who: string, version: number) => `: historique des ${version} versions du commentaire de ${who}`,
   reply: "Répondre",
